@@ -1,0 +1,311 @@
+#!/usr/bin/env python3
+"""Compile seoclean's lexical resources into compact files under ``seoclean/data/``.
+
+Sources (all from package registries; licences recorded in ``seoclean/data/LEXICON.md``):
+- word frequencies: ``wordfreq`` (PyPI) English Zipf frequencies;
+- bigram counts: ``wordsegment`` (PyPI; Google Web Trillion Word Corpus bigrams, Norvig) and
+  ``symspellpy`` (PyPI; Google Books Ngram bigrams intersected with SCOWL);
+- thesaurus: Princeton WordNet 3.0 from Debian's ``wordnet-base`` (``apt-get install wordnet-base``),
+  expanded to inflected forms with ``lemminflect`` (PyPI); its multi-word synonyms also get entries
+  pointing back at the single words they stand for ("muscle mass" -> "muscle");
+- compounds and proper-name shares: WordNet's two-word lemmas and capitalised lemmas (with the
+  SemCor sense-tag counts of ``cntlist.rev``), see ``lexicon_extras.py``.
+
+The output is deterministic: same package versions in, byte-identical files out. The large source
+packages are build-time only (the ``dev`` extra); at run time seoclean reads just these files.
+
+    python scripts/build_lexicon.py   # writes seoclean/data/{vocab,thesaurus,compounds,proper}.tsv.gz, bigrams.npz
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import io
+import math
+import re
+import sys
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+from lexicon_extras import (
+    neighbour_tag_shares,
+    pair_counts,
+    phrase_entries,
+    read_compounds,
+    read_proper_shares,
+    semcor_pos_counts,
+    shares_text,
+    spacy_stopwords,
+    word_tags,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "seoclean" / "data"
+WORDNET_DIR = Path("/usr/share/wordnet")
+
+VOCAB_SIZE = 150_000  # most frequent English words kept (wordfreq order)
+MIN_THESAURUS_ZIPF = 1.0  # forms rarer than this get no thesaurus entry
+MAX_SYNONYMS = 48  # per form, commonest first
+ID_BITS = 20  # bigram key = id1 << ID_BITS | id2; 2**20 > VOCAB_SIZE
+WORD_RE = re.compile(r"^[a-z][a-z'\-]*$")
+GOOGLE_WEB_TOKENS = 1_024_908_267_229  # total of the Web 1T corpus that wordsegment's counts come from
+WN_POS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "s": "ADJ", "r": "ADV"}
+
+
+# --- word frequencies ------------------------------------------------------------------------
+def build_vocab() -> list[tuple[str, float]]:
+    from wordfreq import top_n_list, zipf_frequency
+
+    vocab = []
+    for word in top_n_list("en", VOCAB_SIZE * 2):
+        if WORD_RE.match(word):
+            vocab.append((word, zipf_frequency(word, "en")))
+        if len(vocab) == VOCAB_SIZE:
+            break
+    return vocab
+
+
+# --- bigrams ---------------------------------------------------------------------------------
+def _read_counts(path: Path, sep: str | None) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split(sep) if sep else line.split()
+            if len(parts) != 3 and not (sep == "\t" and len(parts) == 2):
+                continue
+            if sep == "\t":
+                pair, count = parts[0].split(), parts[1]
+            else:
+                pair, count = parts[:2], parts[2]
+            if len(pair) != 2:
+                continue
+            key = (pair[0].lower(), pair[1].lower())
+            counts[key] = max(counts.get(key, 0), int(count))
+    return counts
+
+
+def _per_billion_log(counts: dict[tuple[str, str], int], total: float) -> dict[tuple[str, str], float]:
+    return {pair: math.log10(count / total * 1e9) for pair, count in counts.items() if count > 0}
+
+
+def build_bigrams(word_ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Bigram scores on a Zipf-like scale: log10 of occurrences per billion word pairs."""
+    import symspellpy
+    import wordsegment
+
+    web = _read_counts(Path(wordsegment.__file__).parent / "bigrams.txt", "\t")
+    books = _read_counts(Path(symspellpy.__file__).parent / "frequency_bigramdictionary_en_243_342.txt", None)
+    web_log = _per_billion_log(web, GOOGLE_WEB_TOKENS)
+    # The books counts are summed over publication years with an unknown total; put them on the
+    # web scale by the median log-ratio over the pairs both sources share.
+    shared = [math.log10(books[p]) - web_log[p] for p in books.keys() & web_log.keys()]
+    offset = float(np.median(shared))
+    books_log = {pair: math.log10(count) - offset for pair, count in books.items()}
+    scores: dict[int, int] = {}
+    for source in (web_log, books_log):
+        for (w1, w2), score in source.items():
+            id1, id2 = word_ids.get(w1), word_ids.get(w2)
+            if id1 is None or id2 is None:
+                continue
+            key = (id1 << ID_BITS) | id2
+            quantised = min(255, max(1, round(score * 10)))
+            scores[key] = max(scores.get(key, 0), quantised)
+    keys = np.array(sorted(scores), dtype=np.uint64)
+    values = np.array([scores[int(k)] for k in keys], dtype=np.uint8)
+    return keys, values
+
+
+# --- thesaurus -------------------------------------------------------------------------------
+def read_wordnet(root: Path) -> dict[tuple[str, str], set[str]]:
+    """(lemma, POS) -> synonyms, from the WordNet database files (format: wndb(5WN)).
+
+    Synonyms are the other lemmas of each synset; adjectives also take the lemmas of "similar to"
+    (&) synsets, which is how thesauri (and the spinners built on them) widen adjective choices.
+    """
+    synsets: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    for file_pos in ("noun", "verb", "adj", "adv"):
+        with open(root / f"data.{file_pos}", encoding="latin-1") as handle:
+            for line in handle:
+                if line.startswith("  "):
+                    continue  # licence header
+                fields = line.split(" | ")[0].split()
+                offset, ss_type, word_count = fields[0], fields[2], int(fields[3], 16)
+                # Capitalised lemmas are proper names ("Emily Post", "Nice"), never a synonym of a common word.
+                raw_lemmas = [fields[4 + 2 * i] for i in range(word_count)]
+                lemmas = [_clean_lemma(raw) for raw in raw_lemmas if raw == raw.lower()]
+                pointer_at = 4 + 2 * word_count
+                pointer_count = int(fields[pointer_at])
+                similar = []
+                for i in range(pointer_count):
+                    symbol, target, target_pos = fields[pointer_at + 1 + 4 * i : pointer_at + 4 + 4 * i]
+                    if symbol == "&":
+                        similar.append(f"{target_pos}:{target}")
+                synsets[(f"{ss_type}:{offset}")] = (lemmas, similar)
+    synonyms: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, (lemmas, similar) in synsets.items():
+        pos = WN_POS[key.split(":")[0]]
+        related = list(lemmas)
+        for target in similar:
+            target = "a:" + target.split(":")[1] if target.startswith("s:") else target
+            related += synsets.get(target, synsets.get("s:" + target.split(":")[1], ([], [])))[0]
+        for lemma in lemmas:
+            synonyms[(lemma, pos)].update(r for r in related if r != lemma)
+    return synonyms
+
+
+def _clean_lemma(raw: str) -> str:
+    return re.sub(r"\([a-z]+\)$", "", raw).replace("_", " ").lower()
+
+
+BASE_TAGS = frozenset({None, "NN", "VB", "VBP", "JJ", "RB"})
+
+
+def _inflect_phrase(phrase: str, tag: str | None, pos: str, known: set[str]) -> str | None:
+    """Put a synonym in the inflection of the word it replaces; None when that form is not a real
+    word (lemminflect guesses "crusheder" for unknown comparatives, so guesses must be known words)."""
+    from lemminflect import getInflection
+
+    if tag in BASE_TAGS:
+        return phrase
+    words = phrase.split()
+    head = 0 if pos == "VERB" else len(words) - 1  # "take down" -> "took down"; "muscle mass" -> "muscle masses"
+    forms = getInflection(words[head], tag=tag)
+    if not forms or forms[0] not in known:
+        return None
+    words[head] = forms[0]
+    return " ".join(words)
+
+
+def build_thesaurus(vocab: list[tuple[str, float]], wordnet: dict[tuple[str, str], set[str]]) -> dict[str, list[str]]:
+    """Surface form -> synonyms in the same inflection ("strains" -> "strives", "tenses", ...)."""
+    from lemminflect import getAllInflections, getAllLemmas
+    from wordfreq import zipf_frequency
+
+    known = {word for word, _ in vocab}
+    thesaurus: dict[str, list[str]] = {}
+    for form, zipf in vocab:
+        if zipf < MIN_THESAURUS_ZIPF:
+            continue
+        candidates: set[str] = set()
+        for pos, lemmas in getAllLemmas(form).items():
+            if pos not in ("NOUN", "VERB", "ADJ", "ADV"):
+                continue
+            for lemma in lemmas:
+                tags = [t for t, forms in getAllInflections(lemma, upos=pos).items() if form in forms] or [None]
+                if "NN" in tags and "NNS" in tags:
+                    tags.remove("NNS")  # a mass noun ("pain") is singular, not also its own plural
+                for synonym in wordnet.get((lemma, pos), ()):
+                    for tag in tags:
+                        inflected = _inflect_phrase(synonym, tag, pos, known)
+                        if inflected and inflected != form:
+                            candidates.add(inflected)
+        if candidates:
+            ranked = sorted(candidates, key=lambda s: (-zipf_frequency(s, "en"), s))
+            thesaurus[form] = ranked[:MAX_SYNONYMS]
+    return thesaurus
+
+
+# --- output ----------------------------------------------------------------------------------
+def _write_gzip_text(path: Path, lines: list[str]) -> None:
+    raw = ("\n".join(lines) + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as handle:
+        handle.write(raw)
+    path.write_bytes(buffer.getvalue())
+
+
+def _write_bigrams(path: Path, keys: np.ndarray, values: np.ndarray) -> None:
+    # Sorted keys delta-coded: small gaps compress far better than raw 64-bit keys.
+    deltas = np.diff(keys, prepend=np.uint64(0))
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, key_deltas=deltas, scores=values, id_bits=np.array([ID_BITS]))
+    path.write_bytes(buffer.getvalue())
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _write_card(path: Path, files: list[Path], stats: dict[str, int]) -> None:
+    rows = "\n".join(f"| `{f.name}` | {f.stat().st_size:,} | `{hashlib.sha256(f.read_bytes()).hexdigest()[:16]}` |" for f in files)
+    path.write_text(
+        f"""# Compiled lexicon
+
+Built by `python scripts/build_lexicon.py` (deterministic). Do not edit by hand.
+
+| file | bytes | sha256 (first 16) |
+|---|---|---|
+{rows}
+
+| resource | source | licence | entries |
+|---|---|---|---|
+| `vocab.tsv.gz`: word and Zipf frequency x100 | wordfreq {_version("wordfreq")} (PyPI), English | Apache-2.0 code; data CC BY-SA 4.0 (see wordfreq's README) | {stats["vocab"]:,} |
+| `bigrams.npz`: word-pair log10 frequency per billion x10 | wordsegment {_version("wordsegment")} (PyPI; Google Web 1T bigrams via P. Norvig, *Natural Language Corpus Data*) and symspellpy {_version("symspellpy")} (PyPI; Google Books Ngram bigrams intersected with SCOWL) | Apache-2.0 (wordsegment), MIT (symspellpy); Google n-gram data CC BY 3.0 | {stats["bigrams"]:,} |
+| `thesaurus.tsv.gz`: surface form -> synonyms in the same inflection; multi-word synonyms -> the single words they stand for | Princeton WordNet 3.0 (Debian package `wordnet-base`), inflected with lemminflect {_version("lemminflect")} (PyPI) | WordNet 3.0 licence (permissive, BSD-style); lemminflect MIT | {stats["thesaurus"]:,} words, {stats["thesaurus_phrases"]:,} phrases |
+| `compounds.tsv.gz`: two-word WordNet lemmas, with noun plurals and verb inflections | Princeton WordNet 3.0 (`wordnet-base`), lemminflect {_version("lemminflect")} | as above | {stats["compounds"]:,} |
+| `proper.tsv.gz`: word and share (x1000) of its WordNet senses that are capitalised proper names, weighted by SemCor tag counts | Princeton WordNet 3.0 `data.*` and `cntlist.rev` (`wordnet-base`) | as above | {stats["proper"]:,} |
+| `tags.tsv.gz`: word and the open-class Penn tags it can take | lemminflect {_version("lemminflect")} (PyPI) | MIT | {stats["tags"]:,} |
+| `contexts.tsv.gz`: stop word, side, and the shares (x1000) of open-class tags among its unambiguous neighbours in `bigrams.npz` | derived from the two rows above and spaCy {_version("spacy")} stop words | as the sources | {stats["contexts"]:,} |
+
+Stop words come from spaCy at run time (`spacy.lang.en.stop_words`, MIT).
+"""
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: seoclean/data)")
+    parser.add_argument("--wordnet", type=Path, default=WORDNET_DIR, help="WordNet 3.0 dict folder (Debian: wordnet-base)")
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "data.noun").exists():
+        print(f"error: no WordNet database in {args.wordnet}; install it with `apt-get install wordnet-base`", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    vocab = build_vocab()
+    word_ids = {word: i for i, (word, _) in enumerate(vocab)}
+    keys, values = build_bigrams(word_ids)
+    thesaurus = build_thesaurus(vocab, read_wordnet(args.wordnet))
+    zipfs = dict(vocab)
+    phrases = phrase_entries(thesaurus, lambda word: zipfs.get(word, 0.0))
+    compounds = read_compounds(args.wordnet, set(word_ids))
+    proper = read_proper_shares(args.wordnet)
+    stopwords = spacy_stopwords()
+    tags = word_tags([word for word, _ in vocab], stopwords, semcor_pos_counts(args.wordnet))
+    contexts = neighbour_tag_shares(pair_counts(keys, values, vocab, ID_BITS), stopwords, tags)
+
+    paths = {name: args.out / f"{name}.tsv.gz" for name in ("vocab", "thesaurus", "compounds", "proper", "tags", "contexts")}
+    bigram_path = args.out / "bigrams.npz"
+    _write_gzip_text(paths["vocab"], [f"{w}\t{round(z * 100)}" for w, z in vocab])
+    _write_bigrams(bigram_path, keys, values)
+    entries = sorted(thesaurus.items()) + sorted(phrases.items())
+    _write_gzip_text(paths["thesaurus"], [f"{w}\t{'|'.join(s)}" for w, s in entries])
+    _write_gzip_text(paths["compounds"], compounds)
+    _write_gzip_text(paths["proper"], [f"{w}\t{round(share * 1000)}" for w, share in proper.items()])
+    _write_gzip_text(paths["tags"], [f"{w}\t{','.join(t)}" for w, t in sorted(tags.items())])
+    _write_gzip_text(paths["contexts"], [f"{w}\t{side}\t{shares_text(s)}" for (w, side), s in contexts.items()])
+    stats = {
+        "vocab": len(vocab),
+        "bigrams": len(keys),
+        "thesaurus": len(thesaurus),
+        "thesaurus_phrases": len(phrases),
+        "compounds": len(compounds),
+        "proper": len(proper),
+        "tags": len(tags),
+        "contexts": len(contexts),
+    }
+    files = [paths["vocab"], bigram_path] + [paths[n] for n in ("thesaurus", "compounds", "proper", "tags", "contexts")]
+    _write_card(args.out / "LEXICON.md", files, stats)
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""seoclean: find SEO spam in web pages and article drafts, say exactly where and why.
+
+Public API::
+
+    import seoclean
+    report = seoclean.analyze("draft.md")          # or text, or bytes
+    for finding in report.findings:
+        print(finding.line, finding.column, finding.rule, finding.message)
+
+Importing the package does no work: detectors, lexicon and language model load on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+__all__ = ["Analyzer", "Finding", "Report", "Severity", "__version__", "analyze", "analyze_many"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:
+    from seoclean.analysis import Analyzer, Report, analyze, analyze_many
+    from seoclean.findings import Finding, Severity
+
+_LAZY = {
+    "Analyzer": "seoclean.analysis",
+    "Report": "seoclean.analysis",
+    "analyze": "seoclean.analysis",
+    "analyze_many": "seoclean.analysis",
+    "Finding": "seoclean.findings",
+    "Severity": "seoclean.findings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy re-exports keep `import seoclean` (and so the CLI's cold start) fast.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'seoclean' has no attribute {name!r}")

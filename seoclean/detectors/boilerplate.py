@@ -1,0 +1,195 @@
+"""SEO3xx: site and platform chrome glued around the content.
+
+Works line by line on any document (for HTML every block is one line) with block features in the
+spirit of jusText and Boilerpipe (Kohlschütter et al., 2010), computed in ``boilerplate_lines``:
+length in words, stop-word density, ending punctuation, capitalised words, link density and
+main-content flags (HTML), position in the document. Three decisions sit on top of them:
+
+* navigation (SEO302): runs of short, capitalised, link-like lines that contain menu entries, menu
+  entries joined by separators on one line, breadcrumb trails, link-dense HTML blocks;
+* cue lines (``boilerplate_cues``): a whole short line that is a report, sign-up, login, cookie,
+  copyright, comment-form (SEO301), call-to-action (SEO303) or share (SEO304) phrase;
+* outside main content (SEO305): HTML blocks trafilatura did not keep that nothing above explains.
+
+Measures (always all of them; features ``boilerplate__<name>``), over prose lines:
+``boilerplate_line_frac`` / ``boilerplate_char_frac`` (lines / characters inside any SEO3xx finding),
+``cue_line_count`` and ``cta_line_count`` (lines matching a cue / a call to action), ``nav_line_frac``
+(lines in SEO302 findings), ``link_density_mean`` (character-weighted), ``non_main_char_frac``,
+``short_line_frac`` (lines of at most 4 words), ``stopword_density`` (stop words per word) and
+``end_punct_frac`` (lines ending like a sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from seoclean.detectors.base import Detector, DetectorResult, make_finding
+from seoclean.detectors.boilerplate_cues import CUE_FAMILY_BY_NAME
+from seoclean.detectors.boilerplate_lines import Line, describe_lines
+from seoclean.document import Document
+from seoclean.findings import Finding
+
+_SHORT_LINE_WORDS = 4
+_SHAPE_DESCRIPTIONS = {
+    "menu_line": "menu entries joined by separators",
+    "breadcrumb": "a breadcrumb trail",
+    "share_row": "a row of share buttons",
+}
+
+
+class BoilerplateDetector(Detector):
+    """Reports chrome lines and blocks; every finding suggests deleting them (``""``).
+
+    ``nav_max_words``: longest line that can be a menu entry. ``nav_min_run``: fewest lines in a
+    menu (one fewer at the very start or end of the document). ``nav_link_density``: HTML link
+    density from which a short line reads as a link. ``report_outside_main=False`` turns SEO305 off.
+    """
+
+    name = "boilerplate"
+    measure_names = (
+        "boilerplate_line_frac",
+        "boilerplate_char_frac",
+        "cue_line_count",
+        "cta_line_count",
+        "nav_line_frac",
+        "link_density_mean",
+        "non_main_char_frac",
+        "short_line_frac",
+        "stopword_density",
+        "end_punct_frac",
+    )
+
+    def __init__(
+        self,
+        *,
+        nav_max_words: int = 5,
+        nav_min_run: int = 3,
+        nav_link_density: float = 0.7,
+        report_outside_main: bool = True,
+    ) -> None:
+        self.nav_max_words = nav_max_words
+        self.nav_min_run = nav_min_run
+        self.nav_link_density = nav_link_density
+        self.report_outside_main = report_outside_main
+
+    def detect(self, doc: Document) -> DetectorResult:
+        lines = describe_lines(doc, nav_max_words=self.nav_max_words, nav_link_density=self.nav_link_density)
+        claimed: dict[int, str] = {}  # line index -> rule of the finding that covers it
+        findings = self._navigation_findings(doc, lines, claimed)
+        findings += _cue_findings(doc, lines, claimed)
+        if self.report_outside_main:
+            findings += _outside_main_findings(doc, lines, claimed)
+        findings.sort(key=lambda finding: (finding.start, finding.rule))
+        return DetectorResult(findings, _measures(lines, claimed))
+
+    # -- navigation runs ----------------------------------------------------------------------
+    def _navigation_findings(self, doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:
+        findings = []
+        for first, last in self._navigation_runs(lines):
+            run = lines[first : last + 1]
+            claimed.update(dict.fromkeys(range(first, last + 1), "SEO302"))
+            evidence = {"lines": len(run), "menu_entries": sum(line.nav_word for line in run),
+                        "link_density": _mean(line.link_density for line in run)}
+            message = f"Navigation menu: {len(run)} short link-like lines with menu entries; delete it."
+            findings.append(make_finding(doc, "SEO302", run[0].start, run[-1].end, message,
+                                         suggestion="", evidence=evidence))
+        return findings
+
+    def _navigation_runs(self, lines: list[Line]) -> list[tuple[int, int]]:
+        """(first, last) indexes of every run of consecutive menu-shaped lines that reads as a menu."""
+        runs, first = [], None
+        for index, line in enumerate([*lines, None]):
+            if line is not None and line.nav_like:
+                first = index if first is None else first
+                continue
+            if first is not None:
+                run = self._trim_run(lines, first, index - 1)
+                if run and self._is_menu(lines, *run):
+                    runs.append(run)
+            first = None
+        return runs
+
+    def _trim_run(self, lines: list[Line], first: int, last: int) -> tuple[int, int] | None:
+        """Drop lines at both ends that carry no menu evidence: a heading right after a menu has
+        the shape of a menu entry but belongs to the article."""
+        while first <= last and not self._is_menu_evidence(lines[first]):
+            first += 1
+        while last >= first and not self._is_menu_evidence(lines[last]):
+            last -= 1
+        return (first, last) if first <= last else None
+
+    def _is_menu_evidence(self, line: Line) -> bool:
+        return line.nav_word or line.cue is not None or line.link_density >= self.nav_link_density
+
+    def _is_menu(self, lines: list[Line], first: int, last: int) -> bool:
+        run = lines[first : last + 1]
+        at_edge = first == 0 or last == len(lines) - 1
+        if len(run) < self.nav_min_run - at_edge:
+            return False
+        # A run of share or sign-up lines is reported line by line under its own rules.
+        plain = sum(line.rule in (None, "SEO302") for line in run)
+        menu_entries = sum(line.nav_word or line.rule == "SEO302" for line in run)
+        links = len(run) >= self.nav_min_run and _mean(line.link_density for line in run) >= self.nav_link_density
+        return plain >= 2 and (menu_entries >= 2 or links)
+
+
+def _cue_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:
+    findings = []
+    for index, line in enumerate(lines):
+        rule = line.rule
+        if rule is None or index in claimed:
+            continue
+        claimed[index] = rule
+        family = CUE_FAMILY_BY_NAME.get(line.cue)
+        what = family.describe if family else _SHAPE_DESCRIPTIONS[line.cue]
+        message = f"{what[0].upper()}{what[1:]} on a line of its own: page chrome, not content; delete it."
+        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main)}
+        findings.append(make_finding(doc, rule, line.start, line.end, message, suggestion="", evidence=evidence))
+    return findings
+
+
+def _outside_main_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:
+    """One finding per run of consecutive unexplained lines outside the main content."""
+    findings, run = [], []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and not line.in_main and index not in claimed:
+            run.append(index)
+            continue
+        if run:
+            claimed.update(dict.fromkeys(run, "SEO305"))
+            first, last = lines[run[0]], lines[run[-1]]
+            evidence = {"blocks": len(run), "chars": last.end - first.start,
+                        "link_density": _mean(lines[i].link_density for i in run)}
+            blocks = f"{len(run)} block{'s' if len(run) > 1 else ''}"
+            message = (f"{blocks} outside the page's main content (sidebar, footer or widget text); "
+                       "delete unless it belongs to the article.")
+            findings.append(make_finding(doc, "SEO305", first.start, last.end, message,
+                                         suggestion="", evidence=evidence))
+            run = []
+    return findings
+
+
+def _measures(lines: list[Line], claimed: dict[int, str]) -> dict[str, float]:
+    line_count = len(lines) or 1
+    chars = sum(line.chars for line in lines) or 1
+    words = sum(line.words for line in lines) or 1
+    return {
+        "boilerplate_line_frac": len(claimed) / line_count,
+        "boilerplate_char_frac": sum(lines[i].chars for i in claimed) / chars,
+        "cue_line_count": float(sum(line.cue is not None for line in lines)),
+        "cta_line_count": float(sum(line.rule == "SEO303" for line in lines)),
+        "nav_line_frac": sum(rule == "SEO302" for rule in claimed.values()) / line_count,
+        "link_density_mean": sum(line.link_density * line.chars for line in lines) / chars,
+        "non_main_char_frac": sum(line.chars for line in lines if not line.in_main) / chars,
+        "short_line_frac": sum(line.words <= _SHORT_LINE_WORDS for line in lines) / line_count,
+        "stopword_density": sum(line.stopwords for line in lines) / words,
+        "end_punct_frac": sum(line.ends_sentence for line in lines) / line_count,
+    }
+
+
+def _mean(values: Iterable[float]) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+__all__ = ["BoilerplateDetector"]

@@ -1,0 +1,251 @@
+"""The duplication detector (SEO401-SEO405): repeated headings, lines and paragraphs, near-duplicate
+paragraphs, and a page title repeated in the body.
+
+Text is compared by its words (lowercase, punctuation and spacing ignored). The second and every
+later copy is reported, with the line of the first copy in the evidence; the first copy stays.
+Short units (under four words: "Ingredients", "Step 1", "Read more") legitimately repeat and are
+left to the boilerplate rules.
+
+Near-duplicates are found by ``near_duplicates`` (word-3-gram Jaccard similarity).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from seoclean.detectors.base import Detector, DetectorResult, make_finding
+from seoclean.detectors.near_duplicates import near_duplicates
+from seoclean.document import Document
+from seoclean.findings import Finding
+
+PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A heading, paragraph or line: its span, its lowercase words and its shape."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    multi_line: bool  # a block spanning several lines (its lines are units too)
+    prose: bool  # reads as prose, not as a list item, table row, code line or label
+
+
+_LIST_MARKER_RE = re.compile(r"^(?:[-*•–—>+]|\d{1,3}[.)])\s")
+_NUMBER_RE = re.compile(r"(?<!\w)\d")
+_TERMINAL = (".", "!", "?", "…")
+_CLOSERS = "\"'”’)]»"
+
+
+class DuplicationDetector(Detector):
+    """Repeats inside one document.
+
+    Args:
+        min_words: shortest heading, line or paragraph that counts as a repeat (4).
+        near_duplicate_threshold: shingle Jaccard similarity from which two paragraphs are
+            near-duplicates (0.7). None turns SEO404 off.
+        near_duplicate_min_words: shortest paragraph compared for near-duplicates (12).
+        shingle_words: words per shingle (3: one changed word breaks only three shingles).
+        title_min_words: shortest title whose repetition in the body is reported (4). None: off.
+    """
+
+    name = "duplication"
+    measure_names = (
+        "dup_heading_count",
+        "dup_line_count",
+        "dup_paragraph_count",
+        "near_dup_paragraph_count",
+        "title_in_body_count",
+        "dup_line_char_frac",
+        "dup_paragraph_char_frac",
+        "near_dup_char_frac",
+    )
+
+    def __init__(
+        self,
+        *,
+        min_words: int = 4,
+        near_duplicate_threshold: float | None = 0.7,
+        near_duplicate_min_words: int = 12,
+        shingle_words: int = 3,
+        title_min_words: int | None = 4,
+    ) -> None:
+        self.min_words = min_words
+        self.near_duplicate_threshold = near_duplicate_threshold
+        self.near_duplicate_min_words = near_duplicate_min_words
+        self.shingle_words = shingle_words
+        self.title_min_words = title_min_words
+
+    def detect(self, doc: Document) -> DetectorResult:
+        units = _units(doc)
+        title = self._title_copies(doc, units)  # copies of the title are SEO405's, not SEO401-403's
+        title_words = units.title.words if units.title and self.title_min_words is not None else None
+        kept = [
+            [u for u in group if u.words != title_words] for group in (units.headings, units.paragraphs, units.lines)
+        ]
+        headings = self._exact_repeats(doc, kept[0], "SEO401", "heading", None)
+        paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "")
+        lines = self._line_repeats(doc, kept[2], paragraphs)
+        near = self._near_duplicates(doc, units.paragraphs, units.lines)
+        main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
+        measures = {
+            "dup_heading_count": len(headings),
+            "dup_line_count": len(lines),
+            "dup_paragraph_count": len(paragraphs),
+            "near_dup_paragraph_count": len(near),
+            "title_in_body_count": len(title),
+            "dup_line_char_frac": _chars(lines) / main_chars,
+            "dup_paragraph_char_frac": _chars(paragraphs) / main_chars,
+            "near_dup_char_frac": _chars(near) / main_chars,
+        }
+        findings = sorted(headings + paragraphs + lines + near + title, key=lambda f: (f.start, f.rule))
+        return DetectorResult(findings=findings, measures=measures)
+
+    # -- exact repeats (SEO401-SEO403) -------------------------------------------------------
+    def _exact_repeats(self, doc: Document, units: list[Unit], code: str, what: str, suggestion) -> list[Finding]:
+        first_seen: dict[tuple[str, ...], Unit] = {}
+        findings = []
+        for unit in units:
+            if not self._comparable(unit, what):
+                continue
+            first = first_seen.setdefault(unit.words, unit)
+            if first is unit:
+                continue
+            first_line = doc.position(first.start)[0]
+            message = f"this {what} repeats the {what} on line {first_line}"
+            evidence = {"first_line": first_line, "words": len(unit.words)}
+            findings.append(
+                make_finding(doc, code, unit.start, unit.end, message, suggestion=suggestion, evidence=evidence)
+            )
+        return findings
+
+    def _comparable(self, unit: Unit, what: str) -> bool:
+        if len(unit.words) < self.min_words:
+            return False
+        if what == "heading":  # headings are unpunctuated; a number makes them a label ("Day 2 ...")
+            return not any(w[:1].isdigit() for w in unit.words)
+        return unit.prose
+
+    def _line_repeats(self, doc: Document, lines: list[Unit], paragraph_repeats: list[Finding]) -> list[Finding]:
+        """Repeated lines, except those a repeated paragraph already covers (a one-line paragraph
+        is both a line and a paragraph: it is reported once, as a paragraph)."""
+        lone = [u for u in lines if not _inside_any(u, paragraph_repeats)]
+        return self._exact_repeats(doc, lone, "SEO402", "line", "")
+
+    # -- near-duplicates (SEO404) ------------------------------------------------------------
+    def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:
+        """Two passes over units that do not overlap: multi-line blocks, then lines (in extracted
+        text a line is a paragraph). A line inside a block already reported is not reported again."""
+        if self.near_duplicate_threshold is None:
+            return []
+        blocks = self._near_pass(doc, [u for u in paragraphs if u.multi_line])
+        lines_found = [f for f in self._near_pass(doc, lines) if not _inside_any(f, blocks)]
+        return blocks + lines_found
+
+    def _near_pass(self, doc: Document, units: list[Unit]) -> list[Finding]:
+        units = [u for u in units if u.prose and len(u.words) >= self.near_duplicate_min_words]
+        pairs = near_duplicates([u.words for u in units], self.near_duplicate_threshold, self.shingle_words)
+        return [self._near_finding(doc, units[k], units[first], similarity) for k, first, similarity in pairs]
+
+    def _near_finding(self, doc: Document, unit: Unit, first: Unit, similarity: float) -> Finding:
+        first_line = doc.position(first.start)[0]
+        message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
+        evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
+        return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
+
+    # -- title repeated in the body (SEO405) ---------------------------------------------------
+    def _title_copies(self, doc: Document, units: Units) -> list[Finding]:
+        """Whole lines or headings that repeat the page title. A web page's <title> is echoed once
+        by its visible headline (<h1>), which is not reported; naming the subject inside a sentence
+        ("the Second Battle of Naktong Bulge began ...") is how articles are written and is not looked at."""
+        title = units.title
+        if self.title_min_words is None or title is None or len(title.words) < self.title_min_words:
+            return []
+        copies = sorted(
+            (u for u in units.headings + units.lines if u.words == title.words and u is not title),
+            key=lambda u: u.start,
+        )
+        first_line = doc.position(title.start)[0]
+        message = f"the page title (line {first_line}) is repeated in the body"
+        evidence = {"first_line": first_line, "words": len(title.words)}
+        return [
+            make_finding(doc, "SEO405", copy.start, copy.end, message, suggestion="", evidence=evidence)
+            for copy in copies[1 if units.title_echoed else 0 :]
+        ]
+
+
+@dataclass(slots=True)
+class Units:
+    """The main content cut four ways. A one-line paragraph is the same unit in ``paragraphs``
+    and ``lines``. Navigation and footers (``Block.in_main`` False) repeat by design and are the
+    boilerplate detector's business."""
+
+    title: Unit | None = None
+    title_echoed: bool = False  # the title is an HTML <title>, which the page's <h1> repeats by design
+    headings: list[Unit] = field(default_factory=list)
+    paragraphs: list[Unit] = field(default_factory=list)
+    lines: list[Unit] = field(default_factory=list)
+
+
+def _units(doc: Document) -> Units:
+    units = Units()
+    text = doc.text
+    make = _UnitMaker(doc)
+    main = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
+    for index in main:
+        block = doc.blocks[index]
+        chunk = text[block.start : block.end]
+        unit = make(block.start, block.end, "\n" in chunk)
+        if block.kind == "title":
+            if units.title is None:
+                units.title, units.title_echoed = unit, True
+        elif block.kind == "heading":
+            units.headings.append(unit)
+            if index == main[0]:  # a heading that opens a text or a draft is its title
+                units.title = units.title or unit
+        elif not unit.multi_line:
+            units.paragraphs.append(unit)
+            units.lines.append(unit)
+        else:
+            units.paragraphs.append(unit)
+            for match in _LINE_RE.finditer(chunk):
+                units.lines.append(make(block.start + match.start(), block.start + match.end(), False))
+    return units
+
+
+_LINE_RE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding spaces
+
+
+class _UnitMaker:
+    """Builds units from offsets; the words come from one lowercase list sliced by binary search."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.lower = [w.lower for w in doc.words]
+        self.starts = doc.word_starts
+
+    def __call__(self, start: int, end: int, multi_line: bool) -> Unit:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        words = tuple(self.lower[lo:hi])
+        return Unit(start, end, words, multi_line, _reads_as_prose(self.text[start:end], words))
+
+
+def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
+    """Sentences repeat by mistake or by spam; list items, table rows, code and numbered labels
+    ("Step 1", "Day 2: eat every 2-3 hours") repeat by design."""
+    if not words or _LIST_MARKER_RE.match(text):
+        return False
+    if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
+        return False
+    return text.rstrip(_CLOSERS).endswith(_TERMINAL) or len(words) >= PROSE_LINE_WORDS
+
+
+def _inside_any(unit: Unit, findings: list[Finding]) -> bool:
+    return any(f.start <= unit.start and unit.end <= f.end for f in findings)
+
+
+def _chars(findings: list[Finding]) -> int:
+    return sum(f.end - f.start for f in findings)

@@ -1,0 +1,211 @@
+"""Evidence that a keyphrase occurrence was inserted into a sentence, and keyword-list lines.
+
+Inserted keyphrases (SEO102) show up in three shapes, each judged with reference word-pair
+frequencies (``Lexicon.bigram``, which only keeps frequent pairs, so an *absent* pair is evidence
+only when both of its words are common):
+
+- mid-sentence: "keeps people car insurance who sit" -- the words around the phrase form a common
+  pair ("people who") while neither joins the phrase ("people car", "insurance who" unseen);
+- sentence-final: "... call us today cheap plumber london." -- appended after a finished clause;
+- run-on: "cheap plumber london Our team ..." -- the phrase runs into a new capitalised clause.
+
+Names (capitalised words) are never judged: the pair data hardly covers them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seoclean.detectors.base import make_finding
+from seoclean.detectors.phrases import WordTable
+from seoclean.document import WORD_RE, Document
+from seoclean.findings import Finding
+from seoclean.lexicon import Lexicon
+
+MID_SENTENCE = "mid-sentence"
+SENTENCE_END = "sentence-end"
+RUN_ON = "run-on"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertionThresholds:
+    """Defaults are conservative: a false SEO102 deletes words from a good sentence."""
+
+    min_junction: float = 3.0  # the pair left after deleting the phrase is this common (log10/billion)
+    min_known_zipf: float = 3.0  # every word of the test must be this common for an absent pair to mean much
+    min_expected_entry: float = 1.5  # sentence-final: zipf(before) + zipf(first) - 9, the pair's chance level
+    min_clause_words: int = 4  # sentence-final: words of the clause the phrase is appended to
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    position: int  # first word of the occurrence
+    size: int
+    kind: str
+    junction: float
+
+
+def find_insertion(
+    doc: Document, table: WordTable, position: int, size: int, lex: Lexicon, limits: InsertionThresholds
+) -> Insertion | None:
+    """The insertion evidence for one occurrence, or None when it reads as part of its sentence."""
+    end = position + size
+    if table.in_heading(position) or not _is_plain_lowercase(table, position, end):
+        return None
+    start_of_sentence, end_of_sentence = table.sentence_start[position], table.sentence_end[position]
+    if end < end_of_sentence and _runs_into_clause(doc, table, end):
+        return Insertion(position, size, RUN_ON, 0.0)
+    if position > start_of_sentence and not _punctuation_between(doc, table, position - 1, position):
+        if end < end_of_sentence and not _punctuation_between(doc, table, end - 1, end):
+            junction = _mid_sentence_junction(table, position, end, lex, limits)
+            return Insertion(position, size, MID_SENTENCE, junction) if junction else None
+        if end == end_of_sentence and _appended_to_clause(table, position, lex, limits):
+            return Insertion(position, size, SENTENCE_END, 0.0)
+    return None
+
+
+def _is_plain_lowercase(table: WordTable, start: int, end: int) -> bool:
+    words = table.words
+    first = 1 if start == table.sentence_start[start] else 0  # a sentence may capitalise its first word
+    return all(w.text == w.lower for w in words[start + first : end])
+
+
+def _punctuation_between(doc: Document, table: WordTable, left: int, right: int) -> bool:
+    words = table.words
+    return bool(doc.text[words[left].end : words[right].start].strip())
+
+
+def _mid_sentence_junction(table: WordTable, start: int, end: int, lex: Lexicon, limits: InsertionThresholds) -> float:
+    before, first, last, after = table.lower[start - 1], table.lower[start], table.lower[end - 1], table.lower[end]
+    # "the [phrase] of": a function word before the phrase takes it as its complement.
+    if lex.is_stopword(before):
+        return 0.0
+    if min(lex.zipf(w) for w in (before, first, last, after)) < limits.min_known_zipf:
+        return 0.0
+    junction = lex.bigram(before, after)
+    if junction < limits.min_junction or lex.bigram(before, first) or lex.bigram(last, after):
+        return 0.0
+    return junction
+
+
+def _appended_to_clause(table: WordTable, start: int, lex: Lexicon, limits: InsertionThresholds) -> bool:
+    before, first = table.lower[start - 1], table.lower[start]
+    if start - table.sentence_start[start] < limits.min_clause_words or lex.is_stopword(before):
+        return False
+    expected = lex.zipf(before) + lex.zipf(first) - 9  # log10 per billion if the words were independent
+    return expected >= limits.min_expected_entry and not lex.bigram(before, first)
+
+
+def _runs_into_clause(doc: Document, table: WordTable, end: int) -> bool:
+    """A capitalised clause opener right after the phrase, without punctuation: "... london Our team"."""
+    word = table.words[end]
+    if not word.text[:1].isupper() or word.text.isupper() or _punctuation_between(doc, table, end - 1, end):
+        return False
+    if word.lower not in _CLAUSE_OPENERS:
+        return False
+    sentence_words = table.words[table.sentence_start[end] + 1 : table.sentence_end[end]]
+    capitalised = sum(1 for w in sentence_words if w.text[:1].isupper())
+    return capitalised * 2 <= len(sentence_words)  # Title Case lines capitalise everything: not a run-on
+
+
+# Words that open a new clause: pronouns, determiners and auxiliaries that start sentences.
+_CLAUSE_OPENERS = frozenset(
+    ("we", "our", "you", "your", "i", "it", "its", "they", "their", "this", "these", "that", "there", "he")
+    + ("she", "the", "a", "an", "are", "is", "was", "do", "does", "can", "will", "if", "when")
+)
+
+
+# -- keyword lists (SEO105) ----------------------------------------------------------------------
+_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*")  # "24/7" is one item
+_SEPARATOR_CHAR_RE = re.compile(r"[,|/;•·]")
+MAX_ITEM_WORDS = 6  # a keyphrase is short; a longer item is a clause
+_LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,20}:\s+")
+# Function words a keyphrase may contain ("plumber in london", "shoes for women"); any other stop
+# word (a pronoun, an auxiliary, a verb like "get") signals a clause, not a keyword.
+_KEYPHRASE_FUNCTION_WORDS = frozenset(
+    ("in", "for", "of", "near", "to", "with", "on", "at", "by", "and", "the", "a", "an", "vs", "best", "top")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordList:
+    items: int
+    shared_word: str
+    sharing_items: int
+
+
+def keyword_list(
+    text: str, stopwords: frozenset[str], *, min_items: int = 3, share: float = 0.75
+) -> KeywordList | None:
+    """``text`` (a line or sentence) as a keyword list, or None when it reads as prose or a plain list.
+
+    A list of distinct nouns ("flour, sugar, eggs") is not stuffing; variants of one keyphrase are:
+    at least ``share`` of the items (and at least ``min_items``) must repeat one content word.
+    """
+    body = _LABEL_RE.sub("", text.strip().rstrip("."), count=1)
+    items = [item for item in _SEPARATOR_RE.split(body) if item]
+    if len({item.lower() for item in items}) < min_items:
+        return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
+    if items[-1].lower().startswith(("and ", "or ")):
+        return None  # "x, y, and z" is an enumeration inside a sentence
+    item_words = _keyword_items(items, stopwords)
+    if item_words is None:
+        return None
+    if sum(1 for item in items if any(ch.isdigit() for ch in item)) * 2 >= len(items):
+        return None  # quantities on most items: an ingredient list or a table row, not keywords
+    counts: dict[str, int] = {}
+    for words in item_words:
+        for word in set(words) - stopwords:
+            counts[word] = counts.get(word, 0) + 1
+    shared, sharing = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
+    if sharing < max(min_items, share * len(items)):
+        return None
+    return KeywordList(len(items), shared, sharing)
+
+
+def _keyword_items(items: list[str], stopwords: frozenset[str]) -> list[list[str]] | None:
+    """The words of each item, or None as soon as one item reads like prose (most lists do)."""
+    item_words = []
+    for item in items:
+        if item.count(" ") >= MAX_ITEM_WORDS:
+            return None
+        words = [m.group().lower() for m in WORD_RE.finditer(item)]
+        if not _is_keyword_item(item, words, stopwords):
+            return None
+        item_words.append(words)
+    return item_words
+
+
+def _is_keyword_item(item: str, words: list[str], stopwords: frozenset[str]) -> bool:
+    if not 1 <= len(words) <= MAX_ITEM_WORDS or not any(ch.isalpha() for ch in item):
+        return False
+    if any(ch in item for ch in '.!?:"“”()'):
+        return False
+    return all(w not in stopwords or w in _KEYPHRASE_FUNCTION_WORDS for w in words)
+
+
+def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float | None) -> list[Finding]:
+    """SEO105 for every main-content sentence (a line without end punctuation is one) that is a
+    keyword list. Menus and footers are left to the boilerplate detector: a product menu
+    ("Ascom | Hospital Solutions Ascom | ...") has the same shape and is not stuffing."""
+    if share is None:
+        return []
+    findings = []
+    for sentence in doc.sentences:
+        if not doc.blocks[doc.words[sentence.first_word].block].in_main:
+            continue
+        text = doc.text[sentence.start : sentence.end]
+        if len(_SEPARATOR_CHAR_RE.findall(text)) < 2:  # cheap pre-check: three items need two separators
+            continue
+        found = keyword_list(text, stopwords, share=share)
+        if found is None:
+            continue
+        message = (
+            f"a list of {found.items} keyword variants ('{found.shared_word}' in {found.sharing_items}); delete it"
+        )
+        evidence = {"items": found.items, "sharing_items": found.sharing_items}
+        findings.append(
+            make_finding(doc, "SEO105", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
+        )
+    return findings

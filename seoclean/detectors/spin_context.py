@@ -1,0 +1,209 @@
+"""The per-document view the spin checks share: normalised words, which words are direct
+neighbours, and cheap access to the reference pair frequencies.
+
+Built once per document in one pass over ``Document.words``; every check then works on plain lists
+and integer ids, because the spin detector looks at every word and must stay fast (~150k words/s).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from seoclean.document import Document, Word
+from seoclean.lexicon import Lexicon
+
+NO_ID = -1
+_NOUN_STOPWORDS = ("noun stop words",)  # memo key; a tuple never collides with the word keys
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A spin finding before it gets a line and column: detector-neutral, easy to test."""
+
+    rule: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None
+    evidence: dict[str, float]
+
+
+class SpinContext:
+    """Arrays over ``doc.words``: ``low`` (lowercase, curly apostrophes straightened), ``ids`` (vocabulary
+    ids, ``NO_ID`` when unknown), ``joined[i]`` (word i directly follows word i-1: same sentence,
+    only spaces between), ``first[i]`` (word i starts a sentence), ``stop[i]`` and ``pair[i]`` (the
+    reference score of the pair (i-1, i), 0.0 when unseen or not joined). ``content[i]``: not a stop
+    word, or a stop word with a common noun reading ("back", "side", "part": they form collocations).
+    ``plain[i]``: letters only; ``name_like[i]``: capitalised mid-sentence, all capitals or allowlisted;
+    ``open[i]``: content, plain and not name-like.
+
+    ``memo`` is a dictionary the caller may share between documents: it caches each word's
+    single-word synonyms with their ids (a pure function of the lexicon).
+    """
+
+    def __init__(
+        self, doc: Document, lex: Lexicon, allowlist: tuple[tuple[str, ...], ...] = (), memo: dict | None = None
+    ) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.memo = memo if memo is not None else {}
+        self.words: list[Word] = doc.words
+        self.word_count = len(self.words)
+        self.low = [_normalise(w.lower) for w in self.words]
+        ids = lex.vocabulary_ids()
+        self.ids = [ids.get(word, NO_ID) for word in self.low]
+        self.table, self.id_bits = lex.bigram_table()
+        zipfs = lex.vocabulary_zipfs()
+        self.zipf = [0.0 if i == NO_ID else zipfs[i] for i in self.ids]
+        stopwords = lex.stopwords
+        self.stop = [word in stopwords for word in self.low]
+        nouns = self._noun_stopwords()
+        self.content = [not stop or word in nouns for word, stop in zip(self.low, self.stop)]
+        self.plain = [_is_plain(word) for word in self.low]
+        self.first = self._sentence_starts()
+        self.joined = self._joined()
+        self.pair = self._pair_scores()
+        self.allowed = self._allowed(allowlist)
+        self.name_like = self._name_like()
+        # A word that can carry a collocation: content, letters only, not a name.
+        self.open = [c and p and not n for c, p, n in zip(self.content, self.plain, self.name_like)]
+
+    # -- construction ------------------------------------------------------------------------
+    def _noun_stopwords(self) -> frozenset[str]:
+        nouns = self.memo.get(_NOUN_STOPWORDS)
+        if nouns is None:
+            nouns = self.memo[_NOUN_STOPWORDS] = frozenset(w for w in self.lex.stopwords if _has_noun_reading(self.lex, w))
+        return nouns
+
+    def _sentence_starts(self) -> list[bool]:
+        first = [False] * self.word_count
+        for sentence in self.doc.sentences:
+            first[sentence.first_word] = True
+        return first
+
+    def _joined(self) -> list[bool]:
+        text, words, first = self.doc.text, self.words, self.first
+        joined = [False] * self.word_count
+        for i in range(1, self.word_count):
+            if not first[i]:
+                end, start = words[i - 1].end, words[i].start
+                joined[i] = (start == end + 1 and text[end] == " ") or _blank_gap(text[end:start])
+        return joined
+
+    def _pair_scores(self) -> list[float]:
+        ids, joined, table, bits = self.ids, self.joined, self.table, self.id_bits
+        scores = [0.0] * self.word_count
+        for i in range(1, self.word_count):
+            if joined[i] and ids[i] != NO_ID and ids[i - 1] != NO_ID:
+                scores[i] = table.get((ids[i - 1] << bits) | ids[i], 0) / 10
+        return scores
+
+    def _allowed(self, allowlist: tuple[tuple[str, ...], ...]) -> list[bool]:
+        """Words inside an allowlisted term (lowercase word tuples; matched case-insensitively)."""
+        allowed = [False] * self.word_count
+        if not allowlist:
+            return allowed
+        singles = {term[0] for term in allowlist if len(term) == 1}
+        phrases = [term for term in allowlist if len(term) > 1]
+        for i, word in enumerate(self.low):
+            if word in singles:
+                allowed[i] = True
+            for term in phrases:
+                if word == term[0] and tuple(self.low[i : i + len(term)]) == term:
+                    allowed[i : i + len(term)] = [True] * len(term)
+        return allowed
+
+    def _name_like(self) -> list[bool]:
+        """Capitalised away from a sentence start, all capitals, or allowlisted: not a common word here."""
+        result = []
+        for word, first, allowed in zip(self.words, self.first, self.allowed):
+            text = word.text
+            capital = text[0].isupper()
+            result.append(allowed or (capital and not first) or (capital and len(text) > 1 and text.isupper()))
+        return result
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def score(self, first: str, second: str) -> float:
+        """Reference score of any word pair (0.0 when unseen)."""
+        return self.lex.bigram(first, second)
+
+    def known(self, first: str, second: str) -> bool:
+        """A pair English uses: in the bigram data or a WordNet compound."""
+        return self.lex.bigram(first, second) > 0 or self.lex.compound(first, second)
+
+    def pmi(self, first: str, second: str) -> float:
+        """log10 of how much more often the pair occurs than its words would by chance; a WordNet
+        compound missing from the frequency data counts as a strong collocation (2.0)."""
+        score = self.lex.bigram(first, second)
+        if score <= 0:
+            return 2.0 if self.lex.compound(first, second) else float("-inf")
+        return score - self.lex.zipf(first) - self.lex.zipf(second) + 9.0
+
+    def tag_fit(self, stopword: str, side: str, tags: tuple[str, ...]) -> float | None:
+        """Share of a stop word's neighbours on ``side`` ("right": words after it) that carry one of
+        ``tags``; None when the word has no such profile or ``tags`` is empty."""
+        shares = self.lex.neighbour_tags(stopword, side)
+        if not shares or not tags:
+            return None
+        return sum(shares.get(tag, 0.0) for tag in tags)
+
+    def is_capitalised(self, i: int) -> bool:
+        return self.words[i].text[:1].isupper()
+
+    def candidates(self, word: str) -> tuple[tuple[str, int, float], ...]:
+        """The word's single-word synonyms that are in the vocabulary, with their ids and Zipf
+        frequencies, commonest first."""
+        found = self.memo.get(word)
+        if found is None:
+            synonyms = self.lex.synonyms(word)
+            if not synonyms:
+                return ()  # not remembered: the memo holds thesaurus entries only, so it stays bounded
+            ids = self.lex.vocabulary_ids()
+            zipf = self.lex.zipf
+            found = tuple((s, ids[s], zipf(s)) for s in synonyms if " " not in s and s in ids)
+            self.memo[word] = found
+        return found
+
+    @cached_property
+    def lower_text(self) -> str:
+        return _normalise(self.doc.text.lower())
+
+    def occurrences(self, phrase: str) -> int:
+        """How often a lowercase phrase occurs in the document as whole words."""
+        return len(re.findall(rf"(?<![\w'-]){re.escape(phrase)}(?![\w'-])", self.lower_text))
+
+    def is_content(self, word: str) -> bool:
+        """The ``content`` test for any word: not a stop word, or one with a common noun reading."""
+        return word not in self.lex.stopwords or word in self._noun_stopwords()
+
+    def has_left(self, i: int) -> bool:
+        return i > 0 and self.joined[i]
+
+    def has_right(self, i: int) -> bool:
+        return i + 1 < len(self.words) and self.joined[i + 1]
+
+
+def _has_noun_reading(lex: Lexicon, word: str) -> bool:
+    return any(tag in ("NN", "NNS") for tag in lex.tags(word))
+
+
+def _is_plain(word: str) -> bool:
+    """Letters only (inner apostrophes and hyphens allowed): numbers and codes are never spun."""
+    return word.isalpha() or word.replace("'", "").replace("-", "").isalpha()
+
+
+def _blank_gap(gap: str) -> bool:
+    return gap.isspace() and "\n" not in gap
+
+
+def _normalise(word: str) -> str:
+    return word.replace("’", "'") if "’" in word else word
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation of the text it replaces (sentence-initial capitals)."""
+    if original[:1].isupper() and not original.isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

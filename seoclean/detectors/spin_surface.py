@@ -1,0 +1,179 @@
+"""Surface traces of spinning: odd capitals (SEO204), spintax residue (SEO205) and function-word
+pairs English never uses (SEO206)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from seoclean.detectors.spin_context import Hit, SpinContext
+
+# Spintax: {a|b|c}. Innermost groups only; an alternative may be empty ("{very|}").
+SPINTAX_RE = re.compile(r"\{([^{}|\n]{0,80}(?:\|[^{}|\n]{0,80})+)\}")
+ALTERNATIVE_RE = re.compile(r"[\w'’,.!?&-]+(?: [\w'’,.!?&-]+){0,7}")
+# A capital right after these is expected: a quote, a bracket, a label, a list marker.
+OPENING_MARKS = frozenset(":;\"“”‘'([{—–-•*#>|/")
+TITLE_KINDS = frozenset({"heading", "title", "table"})
+
+
+def spintax_residue(ctx: SpinContext) -> list[Hit]:
+    hits = []
+    for index in ctx.doc.prose_blocks:
+        block = ctx.doc.blocks[index]
+        for match in SPINTAX_RE.finditer(ctx.doc.masked, block.start, block.end):
+            alternatives = match.group(1).split("|")
+            if not _is_spintax(alternatives):
+                continue
+            best = _best_alternative(ctx, match.start(), match.end(), alternatives)
+            evidence = {"alternatives": float(len(alternatives)), "confidence": 1.0}
+            message = f"unprocessed spintax with {len(alternatives)} alternatives: the text was machine-spun"
+            hits.append(Hit("SEO205", match.start(), match.end(), message, best, evidence))
+    return hits
+
+
+def _is_spintax(alternatives: list[str]) -> bool:
+    """Words separated by bars with no spaces around them; set notation "{x | x > 0}" is not."""
+    filled = [a for a in alternatives if a]
+    if len(filled) < 2 or len({a.lower() for a in filled}) < 2:
+        return False
+    return all(ALTERNATIVE_RE.fullmatch(a) for a in filled)
+
+
+def _best_alternative(ctx: SpinContext, start: int, end: int, alternatives: list[str]) -> str:
+    """The alternative whose edges make the best-known pairs with the words around the braces;
+    the first one (conventionally the original) when none is better."""
+    text = ctx.doc.text
+    before = re.findall(r"[\w'’-]+", text[max(0, start - 40) : start])
+    after = re.findall(r"[\w'’-]+", text[end : end + 40])
+    left = before[-1].lower() if before and text[start - 1 : start].isspace() else None
+    right = after[0].lower() if after and text[end : end + 1].isspace() else None
+
+    def fit(alternative: str) -> float:
+        words = alternative.lower().split()
+        if not words:
+            return 0.0
+        return (ctx.score(left, words[0]) if left else 0.0) + (ctx.score(words[-1], right) if right else 0.0)
+
+    return max(alternatives, key=lambda a: (fit(a), -alternatives.index(a)))
+
+
+def odd_capitals(ctx: SpinContext, min_zipf: float = 4.0, max_proper_share: float = 0.05) -> tuple[list[Hit], int]:
+    """SEO204 findings, and the count of weak candidates (a capitalised common content word
+    mid-sentence, outside runs of capitals) for the measures."""
+    titles = [i for i, w in enumerate(ctx.words) if w.text[0].isupper() and not ctx.first[i] and _is_title(ctx, i)]
+    if not titles:
+        return [], 0
+    capitalised = Counter(ctx.low[i] for i in titles)
+    hits, weak = [], 0
+    for i in titles:
+        word = ctx.low[i]
+        # Capitalised function words mid-sentence are missed sentence starts (a missing full stop before "The").
+        if ctx.allowed[i] or not ctx.content[i] or ctx.zipf[i] < min_zipf or _in_name(ctx, i):
+            continue
+        weak += 1
+        if ctx.lex.proper_share(word) > max_proper_share or capitalised[word] > 1 or _expects_capital(ctx, i):
+            continue
+        # It must read as the common lowercase word in a common phrase on both sides ("the Best way").
+        if not (ctx.has_left(i) and ctx.has_right(i)):
+            continue
+        if ctx.score(ctx.low[i - 1], word) <= 0 or ctx.score(word, ctx.low[i + 1]) <= 0:
+            continue
+        lowercase = sum(low == word and w.text.islower() for low, w in zip(ctx.low, ctx.words))
+        hits.append(_capital_hit(ctx, i, ctx.zipf[i], lowercase))
+    return hits, weak
+
+
+def _is_title(ctx: SpinContext, i: int) -> bool:
+    text = ctx.words[i].text
+    return len(text) > 1 and text[0].isupper() and text[1:].islower() and text.isalpha()
+
+
+def _in_name(ctx: SpinContext, i: int) -> bool:
+    """Part of a name or title: another capitalised word next to it, or reached across up to
+    three lowercase function words ("Bank of England", "Player of the Year", "Lord of the Rings").
+    A sentence-initial function word ("The", "In") does not count."""
+    return _capital_within(ctx, i, -1) or _capital_within(ctx, i, 1)
+
+
+def _capital_within(ctx: SpinContext, i: int, step: int, max_gap: int = 3) -> bool:
+    k, block = i + step, ctx.words[i].block
+    for _ in range(max_gap + 1):
+        if not (0 <= k < ctx.word_count) or ctx.words[k].block != block:
+            return False
+        if ctx.words[k].text[0].isupper() or ctx.words[k].text[0].isdigit():
+            return not (ctx.first[k] and not ctx.content[k])
+        if ctx.content[k]:
+            return False  # a lowercase content word ends the reach
+        k += step
+    return False
+
+
+def _expects_capital(ctx: SpinContext, i: int) -> bool:
+    """After an opening mark, in a heading or title-case line, or a sentence that is mostly capitals."""
+    text, start = ctx.doc.text, ctx.words[i].start
+    before = text[max(0, start - 3) : start].rstrip()
+    if before and before[-1] in OPENING_MARKS:
+        return True
+    if ctx.doc.blocks[ctx.words[i].block].kind in TITLE_KINDS:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_words = ctx.doc.words_between(line_start, line_end if line_end != -1 else len(text))
+    content = [w for w in line_words if w.lower not in ctx.lex.stopwords or w.text[:1].isupper()]
+    capitals = sum(w.text[:1].isupper() for w in content)
+    return len(content) > 0 and capitals >= 0.5 * len(content)
+
+
+def _capital_hit(ctx: SpinContext, i: int, zipf: float, lowercase_count: int) -> Hit:
+    word = ctx.words[i]
+    message = f'"{word.text}" is a common word capitalised mid-sentence, as spun or templated text leaves it'
+    evidence = {
+        "zipf": zipf,
+        "proper_share": ctx.lex.proper_share(ctx.low[i]),
+        "lowercase_count": float(lowercase_count),
+        "confidence": 0.75 + 0.2 * (lowercase_count > 0),
+    }
+    return Hit("SEO204", word.start, word.end, message, word.text.lower(), evidence)
+
+
+def function_phrase_swaps(ctx: SpinContext, min_expected: float = 3.0) -> list[Hit]:
+    """SEO206: two frequent function words in a row whose pair the reference data lacks although
+    chance alone would put it there ``10**min_expected`` times per billion pairs, and one of which
+    can go: the pairs left with both neighbours are known."""
+    hits = []
+    for i in range(1, ctx.word_count):
+        if not ctx.joined[i] or ctx.content[i - 1] or ctx.content[i] or ctx.pair[i] > 0:
+            continue
+        first, second = ctx.low[i - 1], ctx.low[i]
+        expected = ctx.lex.zipf(first) + ctx.lex.zipf(second) - 9.0
+        if expected < min_expected or not _profiled(ctx, first) or not _profiled(ctx, second):
+            continue
+        if ctx.allowed[i - 1] or ctx.allowed[i] or ctx.name_like[i] or ctx.name_like[i - 1]:
+            continue
+        kept = _droppable(ctx, i - 1, i)
+        if kept is None:
+            continue
+        start, end = ctx.words[i - 1].start, ctx.words[i].end
+        text = ctx.doc.text[start:end]
+        message = f'"{text}": English does not put these function words together; "{kept}" fits here'
+        evidence = {"expected_pair_score": round(expected, 2), "confidence": 0.75}
+        hits.append(Hit("SEO206", start, end, message, kept, evidence))
+    return hits
+
+
+def _profiled(ctx: SpinContext, word: str) -> bool:
+    # Words the bigram data covers well on both sides ("cannot" is split there, so it is not).
+    return bool(ctx.lex.neighbour_tags(word, "left")) and bool(ctx.lex.neighbour_tags(word, "right"))
+
+
+def _droppable(ctx: SpinContext, a: int, b: int) -> str | None:
+    """The word of the pair that makes known pairs with both outer neighbours on its own."""
+    left = ctx.low[a - 1] if ctx.has_left(a) else None
+    right = ctx.low[b + 1] if ctx.has_right(b) else None
+    if left is None or right is None:
+        return None
+    for keep in (b, a):
+        word = ctx.low[keep]
+        if ctx.score(left, word) > 0 and ctx.score(word, right) > 0:
+            return ctx.words[keep].text
+    return None

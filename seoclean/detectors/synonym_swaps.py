@@ -1,0 +1,128 @@
+"""The passes that report swapped words: SEO201 (a single word) and SEO203 (a multi-word
+thesaurus entry standing for a single word). The evidence itself is weighed in ``collocations``;
+this module walks the document, applies the cheap tests first and turns the verdicts into hits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seoclean.detectors.collocations import (
+    CollocationThresholds,
+    Examined,
+    Fit,
+    examine_span,
+    has_unknown_pair,
+    may_be_spun,
+)
+from seoclean.detectors.spin_context import Hit, SpinContext, match_case
+
+
+@dataclass(slots=True)
+class BreakStats:
+    """What the SEO201 pass saw, for the measures: every span with an evidence side counts."""
+
+    examined: int = 0
+    weak: int = 0  # with a candidate at relaxed thresholds
+    misfits: int = 0
+    gains: list[float] = field(default_factory=list)
+
+    def add(self, examined: Examined) -> None:
+        self.examined += 1
+        self.weak += examined.relaxed is not None
+        self.misfits += examined.misfit
+        self.gains.append(max(0.0, examined.raw_gain))
+
+
+def unnatural_synonyms(ctx: SpinContext, th: CollocationThresholds, taken: set[int], stats: BreakStats) -> list[Hit]:
+    """SEO201 over every word not already inside another finding (``taken`` word indexes)."""
+    hits = []
+    pair, joined, n = ctx.pair, ctx.joined, ctx.word_count
+    min_gain = th.relaxed().min_zipf_gain
+    for i in range(n):
+        # Cheapest tests first: most words make known pairs with both neighbours.
+        if not ((joined[i] and pair[i] == 0.0) or (i + 1 < n and joined[i + 1] and pair[i + 1] == 0.0)):
+            continue
+        if i in taken or not may_be_spun(ctx, i):
+            continue
+        candidates = ctx.candidates(ctx.low[i])
+        if not candidates:
+            continue
+        zipf = ctx.zipf[i]
+        # Without a function word before it, only a commoner synonym can be evidence (see examine_span).
+        grammar_possible = joined[i] and pair[i] == 0.0 and not ctx.content[i - 1]
+        if candidates[0][2] - zipf < min_gain and not grammar_possible:
+            continue
+        examined = examine_span(ctx, i, i, candidates, zipf, th)
+        if examined is None:
+            continue
+        stats.add(examined)
+        if examined.strict is not None and not repeated_with_neighbour(ctx, i, i):
+            hits.append(make_hit(ctx, "SEO201", i, i, examined.strict, th, zipf))
+    return hits
+
+
+def repeated_with_neighbour(ctx: SpinContext, i: int, j: int) -> bool:
+    """The span occurs more than once with the same neighbour: a writer's deliberate wording ("a wiry
+    old terrier" three times), where a spinner picks a fresh synonym for every occurrence."""
+    span = " ".join(ctx.low[i : j + 1])
+    phrases = []
+    if ctx.has_left(i):
+        phrases.append(f"{ctx.low[i - 1]} {span}")
+    if ctx.has_right(j):
+        phrases.append(f"{span} {ctx.low[j + 1]}")
+    return any(ctx.occurrences(p) > 1 for p in phrases)
+
+
+def multiword_substitutes(ctx: SpinContext, th: CollocationThresholds, max_words: int = 3) -> list[Hit]:
+    """SEO203: thesaurus phrases of 2..max_words words standing where a single word fits."""
+    hits: list[Hit] = []
+    starts_phrase, low, joined, n = ctx.lex.starts_phrase, ctx.low, ctx.joined, ctx.word_count
+    i = 0
+    while i < n:
+        opens = i + 1 < n and joined[i + 1] and starts_phrase(f"{low[i]} {low[i + 1]}")
+        hit = _phrase_hit(ctx, i, th, max_words) if opens else None
+        hits += [hit] if hit else []
+        i += int(hit.evidence["words"]) if hit else 1
+    return hits
+
+
+def _phrase_hit(ctx: SpinContext, i: int, th: CollocationThresholds, max_words: int) -> Hit | None:
+    joined, n = ctx.joined, ctx.word_count
+    for length in range(max_words, 1, -1):
+        j = i + length - 1
+        if j >= n or not all(joined[i + 1 : j + 1]) or not has_unknown_pair(ctx, i, j):
+            continue
+        originals = ctx.candidates(" ".join(ctx.low[i : j + 1]))
+        if not originals or not all(may_be_spun(ctx, k, allow_stop=k > i) for k in range(i, j + 1)):
+            continue
+        phrase_zipf = min(ctx.pair[i + 1 : j + 1])  # the phrase is no commoner than its rarest pair
+        examined = examine_span(ctx, i, j, originals, phrase_zipf, th)
+        if examined is not None and examined.strict is not None and not repeated_with_neighbour(ctx, i, j):
+            return make_hit(ctx, "SEO203", i, j, examined.strict, th, phrase_zipf)
+    return None
+
+
+def make_hit(ctx: SpinContext, rule: str, i: int, j: int, best: Fit, th: CollocationThresholds, observed_zipf: float) -> Hit:
+    start, end = ctx.words[i].start, ctx.words[j].end
+    text = ctx.doc.text[start:end]
+    supports = best.supports(th)
+    suggestion = match_case(best.word, text) if best.confirmed else None
+    # Each independent piece of evidence halves the remaining doubt: a fixed side, a confirmed one.
+    confidence = 1.0 - 0.5 ** (supports + int(best.confirmed))
+    what = "phrase" if j > i else "word"
+    message = (
+        f'"{text}" looks like a spinner\'s swap for "{best.word}": the {what} does not fit its neighbours '
+        f'and "{best.word}" does (context gain {best.gain:+.1f})'
+    )
+    evidence = {
+        "context_gain": round(best.gain, 2),
+        "pmi": round(max((c[0] for c in best.collocations), default=0.0), 2),
+        "zipf": round(observed_zipf, 2),
+        "candidate_zipf": ctx.lex.zipf(best.word),
+        "fixed_collocations": float(best.fixed(th)[0]),
+        "fixed_grammar": float(best.fixed(th)[1]),
+        "words": float(j - i + 1),
+        "confidence": round(confidence, 3),
+    }
+    return Hit(rule, start, end, message, suggestion, evidence)

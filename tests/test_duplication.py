@@ -1,0 +1,229 @@
+"""Duplication (SEO401-SEO405): a crafted positive and a legitimate near-miss per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from seoclean.detectors.duplication import DuplicationDetector
+from seoclean.document import Block, Document
+from seoclean.rules import get_rule
+
+PLUMBER_PAGE = """\
+Emergency Plumber in London Today
+
+Our plumbers in London fix leaks fast and at a fair price, day or night, every day of the week.
+
+Best Practices for Fixing Leaks
+
+Turn off the water at the stopcock before you do anything else, then call us.
+
+Best Practices for Fixing Leaks
+
+A dripping tap wastes thousands of litres a year, so do not wait for it to get worse.
+
+Our plumbers in Leeds fix leaks fast and at a fair price, day or night, every day of the week.
+
+Emergency Plumber in London Today
+
+Call us today for a free quote!
+We answer the phone around the clock.
+Call us today for a free quote!
+"""
+
+RECIPE = """\
+Lemon Sponge with Two Fillings
+
+Ingredients
+
+2 eggs
+100 g sugar
+100 g flour
+
+Step 1
+
+Beat the eggs and sugar until pale, then fold in the flour.
+
+Ingredients
+
+200 ml cream
+1 lemon
+
+Step 1
+
+Whip the cream with the lemon zest until it just holds its shape.
+"""
+
+
+def findings(text: str, **options):
+    return DuplicationDetector(**options).run(Document(text)).findings
+
+
+def by_rule(text: str, code: str, **options):
+    return [f for f in findings(text, **options) if f.rule == code]
+
+
+def test_rules_are_registered():
+    names = {code: get_rule(code).name for code in ("SEO401", "SEO402", "SEO403", "SEO404", "SEO405")}
+    assert names == {
+        "SEO401": "duplicate-heading",
+        "SEO402": "duplicate-line",
+        "SEO403": "duplicate-paragraph",
+        "SEO404": "near-duplicate-paragraph",
+        "SEO405": "title-repeated-in-body",
+    }
+
+
+# -- SEO401 duplicate-heading ---------------------------------------------------------------------
+def test_repeated_heading_is_reported_at_the_second_copy():
+    found = by_rule(PLUMBER_PAGE, "SEO401")
+    heading = "Best Practices for Fixing Leaks"
+    second = PLUMBER_PAGE.index(heading, PLUMBER_PAGE.index(heading) + 1)
+    assert [(f.start, f.end, f.text) for f in found[:1]] == [(second, second + len(heading), heading)]
+    assert (found[0].line, found[0].column) == (9, 1)
+    assert found[0].evidence["first_line"] == 5
+    assert found[0].suggestion is None  # deleting a heading would merge two sections
+
+
+def test_short_structural_headings_may_repeat():
+    assert findings(RECIPE) == []
+
+
+# -- SEO402 duplicate-line ------------------------------------------------------------------------
+def test_repeated_line_inside_a_paragraph():
+    found = by_rule(PLUMBER_PAGE, "SEO402")
+    assert len(found) == 1
+    line = "Call us today for a free quote!"
+    assert found[0].text == line
+    assert found[0].start == PLUMBER_PAGE.rindex(line)
+    assert (found[0].line, found[0].column) == (19, 1)
+    assert found[0].evidence["first_line"] == 17
+    assert found[0].suggestion == ""
+
+
+def test_list_items_and_table_rows_may_repeat():
+    text = (
+        "Pros and cons of each exchange are listed below for quick comparison.\n"
+        "- Two-factor authentication and cold storage\n"
+        "- No control over private keys\n"
+        "Second exchange, with a very different fee model.\n"
+        "- Two-factor authentication and cold storage\n"
+        "- No control over private keys\n"
+        "Pos Player Plays Yards\n"
+        "Pos Player Plays Yards\n"
+    )
+    assert findings(text) == []
+
+
+# -- SEO403 duplicate-paragraph -------------------------------------------------------------------
+DUPLICATED_PARAGRAPH = """\
+Why Regular Servicing Matters
+
+A boiler that is serviced every year runs more efficiently, breaks down less often and is safer \
+for everyone in the house.
+
+Our engineers are registered and carry identification on every visit.
+
+A boiler that is serviced every year runs more efficiently, breaks down less often and is safer \
+for everyone in the house.
+"""
+
+
+def test_repeated_paragraph_is_one_finding():
+    found = findings(DUPLICATED_PARAGRAPH)
+    assert [f.rule for f in found] == ["SEO403"]  # not also SEO402 for its line
+    paragraph = "A boiler that is serviced every year runs more efficiently, breaks down less often and is safer"
+    assert found[0].start == DUPLICATED_PARAGRAPH.rindex(paragraph)
+    assert found[0].end == len(DUPLICATED_PARAGRAPH.rstrip())
+    assert (found[0].line, found[0].column) == (7, 1)
+    assert found[0].evidence["first_line"] == 3
+    assert found[0].suggestion == ""
+
+
+def test_different_paragraphs_on_one_topic_are_not_repeats():
+    text = DUPLICATED_PARAGRAPH.rsplit("\n\n", 1)[0] + (
+        "\n\nA serviced boiler also keeps its warranty valid, which most manufacturers make conditional "
+        "on an annual check by a registered engineer.\n"
+    )
+    assert findings(text) == []
+
+
+# -- SEO404 near-duplicate-paragraph --------------------------------------------------------------
+def test_near_duplicate_paragraph():
+    found = by_rule(PLUMBER_PAGE, "SEO404")
+    assert len(found) == 1
+    assert found[0].text.startswith("Our plumbers in Leeds")
+    assert (found[0].line, found[0].column) == (13, 1)
+    assert found[0].evidence["first_line"] == 3
+    assert 0.7 <= found[0].evidence["jaccard"] < 1
+    assert found[0].suggestion == ""
+
+
+def test_short_similar_paragraphs_are_not_compared():
+    text = "Open Monday to Friday, nine to five.\n\nOpen Saturday, ten to four, closed Sunday.\n"
+    assert by_rule(text, "SEO404") == []
+
+
+def test_threshold_can_be_switched_off():
+    assert by_rule(PLUMBER_PAGE, "SEO404", near_duplicate_threshold=None) == []
+
+
+# -- SEO405 title-repeated-in-body ----------------------------------------------------------------
+def test_title_repeated_in_the_body():
+    found = by_rule(PLUMBER_PAGE, "SEO405")
+    title = "Emergency Plumber in London Today"
+    assert [(f.start, f.end, f.text) for f in found] == [
+        (PLUMBER_PAGE.rindex(title), PLUMBER_PAGE.rindex(title) + 33, title)
+    ]
+    assert (found[0].line, found[0].column) == (15, 1)
+    assert found[0].evidence["first_line"] == 1
+    assert found[0].suggestion == ""
+    assert title not in [f.text for f in by_rule(PLUMBER_PAGE, "SEO401")]  # reported once, as SEO405
+
+
+def test_html_headline_may_echo_the_title_once():
+    title = "Emergency Plumber in London Today"
+    text = f"{title}\n{title}\nOur plumbers fix leaks fast and at a fair price.\n{title}"
+    spans = [(0, 33, "title"), (34, 67, "heading"), (68, 116, "paragraph"), (117, 150, "heading")]
+    doc = Document(text, format="html", blocks=[Block(start, end, kind) for start, end, kind in spans])
+    found = DuplicationDetector().run(doc).findings
+    assert [(f.rule, f.start, f.line) for f in found] == [("SEO405", 117, 4)]
+
+
+def test_title_named_inside_a_sentence_is_normal():
+    text = (
+        "Second Battle of Naktong Bulge\n\n"
+        "The Second Battle of Naktong Bulge was fought in September 1950. Historians still debate how "
+        "the Second Battle of Naktong Bulge shaped the campaign that followed.\n"
+    )
+    assert findings(text) == []
+
+
+# -- measures and edge cases ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "Hello", "\n\n \n"])
+def test_empty_and_tiny_documents(text):
+    result = DuplicationDetector().run(Document(text))
+    assert result.findings == []
+    assert set(result.measures) == set(DuplicationDetector.measure_names)
+    assert all(value == 0 for value in result.measures.values())
+
+
+def test_measures_count_the_repeats():
+    measures = DuplicationDetector().run(Document(PLUMBER_PAGE)).measures
+    assert measures["dup_heading_count"] == 1
+    assert measures["title_in_body_count"] == 1
+    assert measures["dup_line_count"] == 1
+    assert measures["near_dup_paragraph_count"] == 1
+    assert 0 < measures["near_dup_char_frac"] < 0.3
+
+
+def test_many_look_alike_paragraphs_switch_to_minhash_and_still_match():
+    from seoclean.detectors import near_duplicates as nd
+
+    base = tuple(f"word{i}" for i in range(30))
+    texts = [base[:-1] + (f"variant{n}",) for n in range(nd.EXACT_JACCARD_LIMIT + 50)]
+    found = nd.near_duplicates(texts, 0.7)
+    assert len(found) == len(texts) - 1  # every text after the first matches an earlier one
+    assert all(first < k and similarity > 0.9 for k, first, similarity in found)
+    assert nd.near_duplicates(texts[:10], 0.7) == [
+        (k, 0, nd.jaccard(nd.shingle_set(texts[k], 3), nd.shingle_set(texts[0], 3))) for k in range(1, 10)
+    ]

@@ -1,0 +1,244 @@
+"""The spin detector (SEO201-SEO206): for every rule a spun positive with its exact span, position
+and suggestion, and legitimate near misses that must stay silent. All texts are written for
+these tests; none depends on the evaluation data."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+import pytest
+
+from seoclean.detectors.spin import SpinDetector
+from seoclean.document import Document
+from seoclean.lexicon import get_lexicon
+from seoclean.rules import rules_matching
+
+
+def findings(text: str, **options):
+    return SpinDetector(**options).run(Document(text)).findings
+
+
+def only(text: str, rule: str, **options):
+    found = [f for f in findings(text, **options) if f.rule == rule]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def assert_silent(text: str, **options):
+    assert findings(text, **options) == [], text
+
+
+def assert_finding(finding, *, text, start, line, column, suggestion):
+    assert (finding.text, finding.start, finding.end) == (text, start, start + len(text))
+    assert (finding.line, finding.column) == (line, column)
+    assert finding.suggestion == suggestion
+    assert finding.category == "spin"
+    assert 0.0 < finding.evidence["confidence"] <= 1.0
+
+
+def test_the_spin_rules_are_registered():
+    codes = [rule.code for rule in rules_matching(["SEO2"])]
+    assert codes == ["SEO201", "SEO202", "SEO203", "SEO204", "SEO205", "SEO206"]
+
+
+# -- SEO201 unnatural-synonym ------------------------------------------------------------------
+def test_seo201_a_synonym_breaking_a_fixed_compound_is_restored():
+    text = "Our kitchen tips.\nMix warm water and broiling soda to clean the oven."
+    finding = only(text, "SEO201")
+    assert_finding(finding, text="broiling", start=37, line=2, column=20, suggestion="baking")
+    assert finding.evidence["fixed_collocations"] == 1
+    assert finding.evidence["candidate_zipf"] > finding.evidence["zipf"]
+
+
+def test_seo201_a_word_that_cannot_follow_a_function_word_is_reported():
+    finding = only("A short walk every day can supporter the body to recover.", "SEO201")
+    assert_finding(finding, text="supporter", start=27, line=1, column=28, suggestion="help")
+    assert finding.evidence["fixed_grammar"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old sailor told us about a torrid affair in Lisbon.",  # rare but genuine collocation
+        "The capacitor's reactance rises as the frequency falls.",  # technical terms
+        "The dosage depends on the patient's renal clearance.",
+        "Mr Fastidious and Ms Nigh opened the meeting.",  # names
+        "A good cover letter is short, and baking soda cleans the oven.",  # the collocations themselves
+        "She put aside a nest egg for her retirement.",
+    ],
+)
+def test_seo201_legitimate_text_is_left_alone(text):
+    assert_silent(text)
+
+
+def test_seo201_a_deliberately_repeated_wording_is_not_a_spinner_choice():
+    text = "Mix warm water and broiling soda. Rinse. Then add more broiling soda and scrub."
+    assert not [f for f in findings(text) if f.rule == "SEO201"]
+
+
+def test_seo201_allowlisted_terms_are_never_reported():
+    assert_silent("Mix warm water and broiling soda.", allowlist=["broiling soda"])
+
+
+# -- SEO202 inconsistent-synonyms --------------------------------------------------------------
+def test_seo202_synonyms_in_one_frame_point_at_the_original():
+    text = (
+        "Lower back pain is common.\n"
+        "Most deeper back pain goes away in a few weeks.\n"
+        "See a doctor if your gloomier back pain lasts."
+    )
+    found = [f for f in findings(text) if f.rule == "SEO202"]
+    assert len(found) == 2
+    assert_finding(found[0], text="deeper", start=32, line=2, column=6, suggestion="lower")
+    assert_finding(found[1], text="gloomier", start=96, line=3, column=22, suggestion="lower")
+    assert found[0].evidence["original_count"] == 1
+
+
+def test_seo202_deliberate_variation_between_idioms_is_left_alone():
+    assert_silent("Large companies pay more tax. Big companies also hire more people.")
+    assert_silent("Heavy rain fell all night. The heavy rain closed the roads, and more rain is due.")
+
+
+# -- SEO203 multiword-substitute ---------------------------------------------------------------
+def test_seo203_a_multiword_entry_where_one_word_collocates():
+    finding = only("Set up an automatic transfer to a nest egg account on payday.", "SEO203")
+    assert_finding(finding, text="nest egg", start=34, line=1, column=35, suggestion="savings")
+    assert finding.evidence["words"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can put up with a little noise. Let me try out the new camera.",
+        "She put aside a nest egg for her retirement.",
+        "Turn down the music and take down the old posters.",
+    ],
+)
+def test_seo203_phrasal_verbs_and_genuine_phrases_are_left_alone(text):
+    assert_silent(text)
+
+
+# -- SEO204 odd-capitalisation -----------------------------------------------------------------
+def test_seo204_a_common_word_capitalised_mid_sentence():
+    text = "This is the best way.\nThis is the Best way to clean a kitchen sink."
+    finding = only(text, "SEO204")
+    assert_finding(finding, text="Best", start=34, line=2, column=13, suggestion="best")
+    assert finding.evidence["lowercase_count"] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Best of all, it is cheap and quick.",  # sentence start
+        "Note: Best results come with warm water.",  # after a colon
+        'He said "Best wishes to all" and left.',  # after a quote
+        "The Best Way To Clean A Kitchen Sink",  # a title-case heading
+        "We bought it at Best Buy last week.",  # a name
+        "She was voted Player of the Year after her first season.",  # a title across function words
+        "The festival starts in August and ends in China.",  # usually proper names
+    ],
+)
+def test_seo204_expected_capitals_are_left_alone(text):
+    assert_silent(text)
+
+
+def test_seo204_allowlisted_brand_names_are_left_alone():
+    assert_silent("This is the Best way to clean a kitchen sink.", allowlist=["Best"])
+
+
+# -- SEO205 spintax-residue --------------------------------------------------------------------
+def test_seo205_spintax_left_in_the_text():
+    finding = only("Saving tips\n\nThis is a {great|good|nice} way to save money.", "SEO205")
+    assert_finding(finding, text="{great|good|nice}", start=23, line=3, column=11, suggestion="great")
+    assert finding.evidence["alternatives"] == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Let S = {x | x > 0} be the set of positive numbers.", "Hello {name}, welcome to the {site} page."],
+)
+def test_seo205_set_notation_and_template_fields_are_not_spintax(text):
+    assert_silent(text)
+
+
+# -- SEO206 function-phrase-swap ---------------------------------------------------------------
+def test_seo206_two_function_words_english_never_pairs():
+    finding = only("Nobody checked the records, so it was is not known why.", "SEO206")
+    assert_finding(finding, text="was is", start=34, line=1, column=35, suggestion="is")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her car is faster than his was last year.",
+        "Mine is red and yours is blue, but theirs is green.",
+        "It is one of those that we all remember.",
+        "Whether or not it works, we will try it.",
+    ],
+)
+def test_seo206_elliptical_but_correct_english_is_left_alone(text):
+    assert_silent(text)
+
+
+def test_seo206_can_be_turned_off():
+    assert not [f for f in findings("It was is not known why.", function_min_expected=None) if f.rule == "SEO206"]
+
+
+# -- measures and the detector contract ---------------------------------------------------------
+CLEAN = (
+    "Regular exercise improves both physical and mental health. Adults should aim for at least two "
+    "hours of moderate activity each week, such as brisk walking or cycling. Strength training on two "
+    "days a week helps to keep muscles and bones healthy as we get older. Even short periods of "
+    "activity are better than none, so take the stairs and walk whenever you can."
+)
+
+
+def tiny_spin(text: str, rate: float, seed: int) -> tuple[str, int]:
+    """A blind spinner: swap words for a random thesaurus entry, regardless of sense."""
+    lex, rng = get_lexicon(), random.Random(seed)
+    out, swaps = [], 0
+    for word in text.split(" "):
+        core = word.strip(".,")
+        entries = () if lex.is_stopword(core.lower()) else lex.synonyms(core.lower())
+        if entries and rng.random() < rate:
+            word, swaps = word.replace(core, rng.choice(entries)), swaps + 1
+        out.append(word)
+    return " ".join(out), swaps
+
+
+def test_every_measure_is_reported_and_finite_even_for_an_empty_document():
+    for text in ("", CLEAN):
+        result = SpinDetector().run(Document(text))
+        assert set(result.measures) == set(SpinDetector.measure_names)
+        assert all(math.isfinite(v) for v in result.measures.values())
+    assert SpinDetector.feature_names()[0] == "spin__unnatural_synonym_per_100w"
+
+
+def test_spun_text_scores_higher_than_its_source_and_the_source_stays_clean():
+    assert findings(CLEAN) == []
+    source = SpinDetector().run(Document(CLEAN)).measures
+    spun_text, swaps = tiny_spin(CLEAN, 0.5, seed=3)
+    spun = SpinDetector().run(Document(spun_text)).measures
+    assert swaps >= 10
+    assert spun["rare_synonym_rate"] > source["rare_synonym_rate"]
+    assert spun["unseen_content_pair_frac"] > source["unseen_content_pair_frac"]
+
+
+def test_thresholds_turn_checks_off():
+    text = "Mix warm water and broiling soda. This is a {great|good} deal."
+    assert {f.rule for f in findings(text, min_pmi=None, spintax=False)} == set()
+
+
+def test_findings_are_sorted_and_do_not_overlap():
+    text = "Most deeper back pain goes away. Lower back pain is common. Mix broiling soda {in|into} water."
+    found = findings(text)
+    assert found == sorted(found, key=lambda f: (f.start, f.rule))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize("rule", rules_matching(["SEO2"]), ids=lambda rule: rule.code)
+def test_every_rule_flags_its_bad_example_and_not_its_better_one(rule):
+    assert rule.code in {f.rule for f in findings(rule.bad)}
+    assert rule.code not in {f.rule for f in findings(rule.better)}

@@ -1,0 +1,385 @@
+"""Keyword stuffing (SEO101-SEO105): a crafted positive and a legitimate near-miss per rule."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seoclean.detectors.stuffing import StuffingDetector
+from seoclean.document import Document
+from seoclean.rules import get_rule
+
+STUFFED_HEALTH = """\
+Natural Blood Pressure Remedies That Work
+
+Looking for natural blood pressure remedies? Our guide to natural blood pressure remedies explains \
+everything. Many people try natural blood pressure remedies before medicine. The best natural blood \
+pressure remedies are cheap and simple.
+
+Why Natural Blood Pressure Remedies Matter
+
+Doctors say natural blood pressure remedies can help. Eating less salt is one of the natural blood \
+pressure remedies you can start today. Walking every day is another. Try natural blood pressure \
+remedies for a month and see the difference.
+"""
+
+HEALTH_ARTICLE = """\
+Understanding Your Blood Pressure
+
+Blood pressure is the force of blood pushing against the walls of your arteries. Each reading has \
+two numbers: the systolic value, measured while the heart beats, and the diastolic value, measured \
+while it rests between beats. A reading of 120 over 80 is considered normal for most adults.
+
+High readings rarely cause symptoms, which is why doctors call hypertension a silent condition. \
+Over years, the extra strain damages arteries, the heart, the kidneys and the eyes. Many people \
+only learn about the problem during a routine check-up, so regular measurement matters.
+
+Lifestyle changes help more than most patients expect. Cutting back on salt, drinking less \
+alcohol, staying active for thirty minutes a day and keeping a healthy weight can each lower \
+blood pressure by several points. Stress management and good sleep add to the effect.
+
+When lifestyle changes are not enough, doctors prescribe medication. Diuretics, ACE inhibitors \
+and calcium channel blockers work in different ways, and many patients need a combination. Home \
+monitors let you track blood pressure between appointments and share the numbers with your doctor.
+
+Pregnant women, older adults and people with diabetes need closer follow-up, because their \
+targets differ. Ask your doctor which range is right for you, and keep a simple log of your \
+blood pressure readings so that trends are easy to spot.
+"""
+
+PRODUCT_FAQ = """\
+Acme Widget Pro: Frequently Asked Questions
+
+Is the Acme Widget Pro waterproof?
+Yes. The Acme Widget Pro is rated IP67, so it survives rain and a short drop into a pool. Dry the \
+charging port before you plug it in.
+
+How long does the battery last?
+A full charge lasts about ten hours of normal use. Heavy use with the screen at full brightness \
+shortens that to six or seven hours.
+
+Can I use the Acme Widget Pro with my phone?
+The Acme Widget Pro pairs with any phone that supports Bluetooth 5. Install the companion app, \
+hold the power button for three seconds and follow the prompts.
+
+What comes in the box?
+You get the Acme Widget Pro, a USB-C cable, a wrist strap and a quick-start card. A wall adapter is \
+sold separately.
+
+Does the Acme Widget Pro have a warranty?
+Every Acme Widget Pro carries a two-year warranty against manufacturing defects. Keep your receipt \
+and contact support if something goes wrong.
+
+Where can I get help?
+Our support team answers email within one working day and runs a live chat on weekdays.
+"""
+
+RECIPE = """\
+Roasted Vegetables with Garlic
+
+Heat the oven to 220 degrees. Cut two peppers, one courgette and a red onion into large chunks, \
+and peel four cloves of garlic but leave them whole.
+
+Put the vegetables in a roasting tin, pour over three tablespoons of olive oil and season with \
+salt, pepper and a teaspoon of dried thyme. Toss everything with your hands until each piece is \
+coated.
+
+Roast for twenty-five minutes, turning the vegetables once halfway through. They are ready when \
+the edges have browned and a knife slides easily into the courgette.
+
+While they roast, whisk a dressing from a spoonful of olive oil, the juice of half a lemon and a \
+pinch of sugar. Drizzle it over the hot vegetables, scatter with parsley and serve straight away \
+with crusty bread or a bowl of rice.
+
+Leftovers keep for two days in the fridge. Warm them gently in a pan with a splash of olive oil, \
+or stir them cold through pasta for a quick lunch.
+"""
+
+INSERTED = """\
+Staying Healthy at Work
+
+Regular exercise keeps people car insurance who sit all day healthy. A short walk after lunch helps \
+digestion and clears the mind.
+Many offices now offer standing desks, and most workers say they reduce back pain. Find out what \
+works for your body car insurance.
+Drink water through the day car insurance The body needs more of it than most of us think. Small \
+habits add up over a working year.
+"""
+
+CAR_INSURANCE = """\
+How to Choose Car Insurance
+
+Car insurance protects you against the cost of accidents, theft and damage. Most countries require \
+at least third-party cover before you drive on public roads.
+
+Comparing quotes is the quickest way to save money. Prices for the same driver can vary by hundreds \
+of pounds, so check several insurers before you renew your car insurance each year.
+
+Read the policy carefully. Cheap car insurance often comes with a high excess, which is the amount \
+you pay yourself when you make a claim. A slightly higher premium can be the better deal.
+
+Finally, ask about discounts. Many insurers reduce the price of car insurance for careful drivers, \
+for cars kept in a garage and for customers who pay the whole year in advance.
+
+If you do have an accident, report it to your insurer straight away, even if you do not plan to \
+claim. Take photographs, note the other driver's details and keep any receipts for repairs or a \
+hire car. A quick, complete report makes the claim simpler and protects your no-claims discount \
+if the other driver was at fault.
+"""
+
+
+def findings(text: str, **options):
+    return StuffingDetector(**options).run(Document(text)).findings
+
+
+def codes(text: str, **options) -> list[str]:
+    return [f.rule for f in findings(text, **options)]
+
+
+def stuffing_codes(text: str, **options) -> list[str]:
+    return [code for code in codes(text, **options) if code.startswith("SEO1")]
+
+
+# -- rules --------------------------------------------------------------------------------------
+def test_rules_are_registered():
+    names = {code: get_rule(code).name for code in ("SEO101", "SEO102", "SEO103", "SEO104", "SEO105")}
+    assert names == {
+        "SEO101": "stuffed-keyphrase",
+        "SEO102": "inserted-keyphrase",
+        "SEO103": "keyphrase-density",
+        "SEO104": "keyphrase-in-headings",
+        "SEO105": "keyword-list",
+    }
+    assert all(get_rule(code).category == "keyword-stuffing" for code in names)
+
+
+# -- SEO101 stuffed-keyphrase ---------------------------------------------------------------------
+def test_stuffed_keyphrase_is_found_without_being_told():
+    found = [f for f in findings(STUFFED_HEALTH) if f.rule == "SEO101"]
+    assert len(found) == 9
+    assert {re.sub(r"\s+", " ", f.text.lower()) for f in found} == {"natural blood pressure remedies"}
+    first, second = found[0], found[1]
+    assert (first.start, first.end, first.line, first.column) == (0, 31, 1, 1)
+    assert first.text == "Natural Blood Pressure Remedies"
+    expected_start = STUFFED_HEALTH.index("natural blood pressure remedies?")
+    assert (second.start, second.end) == (expected_start, expected_start + 31)
+    assert (second.line, second.column) == (3, 13)
+    assert second.suggestion is None
+    assert second.evidence["count"] == 9
+    assert second.evidence["phrase_words"] == 4
+    assert second.evidence["per_100_words"] > 4
+
+
+def test_the_maximal_phrase_is_reported_not_its_parts():
+    found = [f for f in findings(STUFFED_HEALTH) if f.rule == "SEO101"]
+    assert all(f.evidence["phrase_words"] == 4 for f in found)  # never "blood pressure" on its own
+
+
+@pytest.mark.parametrize(
+    "text", [HEALTH_ARTICLE, PRODUCT_FAQ, RECIPE, CAR_INSURANCE], ids=["health", "faq", "recipe", "insurance"]
+)
+def test_natural_topical_repetition_is_not_stuffing(text):
+    assert stuffing_codes(text) == []
+
+
+def test_a_repeated_product_name_is_spared_as_a_name():
+    # The FAQ is over the plain limit; what spares it is that "Acme Widget Pro" is a name.
+    assert "SEO101" in codes(PRODUCT_FAQ, name_allowance=1.0)
+    assert "SEO101" not in codes(PRODUCT_FAQ)
+
+
+HOTEL = """\
+The Harbour House
+
+The Harbour House sits above a quiet bay on the north coast, ten minutes on foot from the village. \
+The building was a customs office until the 1950s and still has its thick stone walls and tall \
+windows, so the rooms stay cool in summer and warm in winter.
+
+Breakfast is served on the terrace from eight until half past ten. Expect local eggs, smoked fish, \
+bread from the bakery down the lane and whatever fruit the market had that morning. Dinner is only \
+cooked on Fridays and Saturdays, and it is worth booking a table when you book your stay.
+
+The coast path starts at the garden gate. A gentle walk east takes you to a sandy cove within the \
+hour; the route west climbs to the lighthouse and rewards you with views across to the islands. \
+Guests can borrow walking poles, maps and a flask of coffee from reception.
+
+Rooms and rates
+Room 1: deluxe sea view room, from 140 per night
+Room 2: deluxe sea view room, from 140 per night
+Room 3: deluxe sea view room, from 150 per night
+Room 4: deluxe sea view room, from 150 per night
+Room 5: deluxe sea view room, from 160 per night
+Room 6: deluxe sea view room, from 160 per night
+"""
+
+
+def test_phrase_crowded_into_one_stretch_is_not_stuffing():
+    # Dense enough, but all in the rates table at the end: structure, not stuffing.
+    assert "SEO101" not in codes(HOTEL)
+    assert "SEO101" in codes(HOTEL, min_spread=0.0)
+
+
+# -- SEO102 inserted-keyphrase --------------------------------------------------------------------
+def test_inserted_keyphrase_spans_delete_cleanly():
+    found = [f for f in findings(INSERTED) if f.rule == "SEO102"]
+    assert [f.text for f in found] == ["car insurance"] * 3
+    assert all(f.suggestion == "" for f in found)
+    first = found[0]
+    assert (first.start, first.end) == (INSERTED.index("car insurance"), INSERTED.index("car insurance") + 13)
+    assert (first.line, first.column) == (3, 31)
+    cleaned = INSERTED[: first.start] + INSERTED[first.end :]
+    cleaned = re.sub(r" {2,}", " ", cleaned)
+    assert "Regular exercise keeps people who sit all day healthy." in cleaned
+
+
+def test_one_insertion_of_the_named_keyphrase_is_enough():
+    text = HEALTH_ARTICLE.replace("Many people only learn", "Many people car insurance who only learn")
+    assert "SEO102" not in codes(text)  # used once: no evidence of a pattern
+    found = [f for f in findings(text, keyphrase="car insurance") if f.rule == "SEO102"]
+    assert [(f.text, f.start) for f in found] == [("car insurance", text.index("car insurance"))]
+
+
+def test_keyphrase_used_grammatically_is_not_inserted():
+    assert "SEO102" not in codes(CAR_INSURANCE)
+
+
+# -- SEO103 keyphrase-density ---------------------------------------------------------------------
+def test_named_keyphrase_over_yoast_density():
+    stuffed = RECIPE.replace("chunks,", "chunks for olive oil,").replace("parsley", "parsley and olive oil")
+    stuffed += "\nOlive oil makes it. Buy good olive oil. Olive oil is healthy. Extra virgin olive oil is best.\n"
+    found = [f for f in findings(stuffed, keyphrase="Olive Oil") if f.rule == "SEO103"]
+    total = stuffed.lower().count("olive oil")
+    allowed = found[0].evidence["allowed"]
+    assert found[0].evidence["count"] == total
+    assert len(found) == total - allowed
+    assert all(f.text.lower() == "olive oil" for f in found)
+    assert found[0].evidence["density"] > 3
+
+
+def test_named_keyphrase_at_normal_density_passes():
+    assert "SEO103" not in codes(RECIPE, keyphrase="olive oil")
+
+
+def test_keyphrase_matching_tolerates_plurals():
+    result = StuffingDetector(keyphrase="blood pressure reading").run(Document(HEALTH_ARTICLE))
+    assert result.measures["keyphrase_density"] > 0  # "blood pressure readings" counts
+
+
+# -- SEO104 keyphrase-in-headings -----------------------------------------------------------------
+HEADED = """\
+A Guide to Link Audits
+
+Intro to Link Audits
+
+Links pointing at your site change every week, and some of them hurt more than they help.
+
+Key Strategies for Link Audits
+
+Export your backlinks, sort them by domain and look at the anchors first.
+
+Best Practices for Link Audits
+
+Repeat the check every quarter and keep notes on what you removed.
+"""
+
+
+def test_keyphrase_in_too_many_subheadings():
+    found = [f for f in findings(HEADED, keyphrase="link audit") if f.rule == "SEO104"]
+    assert len(found) == 3  # 3 of 3 subheadings; the title does not count
+    assert found[0].text == "Link Audits"
+    assert (found[0].line, found[0].column) == (3, 10)
+    assert found[0].evidence["subheadings"] == 3
+
+
+def test_keyphrase_in_some_subheadings_passes():
+    varied = HEADED.replace("Key Strategies for Link Audits", "Where to Start").replace(
+        "Best Practices for Link Audits", "Keeping It Clean"
+    )
+    assert "SEO104" not in codes(varied, keyphrase="link audit")
+
+
+# -- SEO105 keyword-list --------------------------------------------------------------------------
+def test_keyword_list_line():
+    text = (
+        "We fix leaks, boilers and blocked drains across the city.\n\n"
+        "plumber london, cheap plumber london, emergency plumber london, 24/7 plumber london\n"
+    )
+    found = [f for f in findings(text) if f.rule == "SEO105"]
+    assert len(found) == 1
+    assert found[0].text == "plumber london, cheap plumber london, emergency plumber london, 24/7 plumber london"
+    assert (found[0].line, found[0].column) == (3, 1)
+    assert found[0].suggestion == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ingredients: flour, sugar, eggs, butter, milk",
+        "Tags: baking, bread, sourdough",
+        "1 cup olive oil, 2 tbsp sesame oil, 1 tbsp coconut oil",
+        "Chris plays the father, Scott plays the neighbour, and Sam plays the son.",
+        "Prioritize, prioritize, prioritize.",
+    ],
+)
+def test_ordinary_lists_are_not_keyword_lists(line):
+    assert "SEO105" not in codes(f"A short introduction to the page.\n\n{line}\n")
+
+
+# -- measures and edge cases ----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "Hello", "   \n\n  "])
+def test_empty_and_tiny_documents(text):
+    result = StuffingDetector(keyphrase="hello world").run(Document(text))
+    assert result.findings == []
+    assert set(result.measures) == set(StuffingDetector.measure_names)
+    assert all(value == 0 for value in result.measures.values())
+
+
+def test_measures_describe_the_stuffing():
+    measures = StuffingDetector().run(Document(STUFFED_HEALTH)).measures
+    assert measures["stuffed_phrases"] == 1
+    assert measures["top_phrase_count"] == 9
+    assert measures["stuffed_word_frac"] == pytest.approx(36 / len(Document(STUFFED_HEALTH).words))
+    assert measures["top_4gram_char_frac"] > 0.16  # over Gopher's threshold too
+    clean = StuffingDetector().run(Document(HEALTH_ARTICLE)).measures
+    assert clean["stuffed_phrases"] == 0
+    assert clean["top_phrase_density"] < measures["top_phrase_density"]
+
+
+def test_feature_names_are_stable():
+    names = StuffingDetector.feature_names()
+    assert "stuffing__top_3gram_char_frac" in names
+    assert "stuffing__dup_10gram_char_frac" in names
+    assert len(names) == len(set(names))
+
+
+# -- Gopher repetition helpers ---------------------------------------------------------------------
+def test_gopher_helpers_on_a_small_example():
+    from seoclean.detectors import repetition as rep
+
+    assert rep.get_n_grams(["a", "b", "c"], 2) == [("a", "b"), ("b", "c")]
+    assert rep.get_n_grams(["a"], 2) == []
+    assert rep.find_duplicates(["buy now", "hello", "buy now", "buy now"]) == (2, 14)
+    words = ["buy", "cheap", "shoes", "buy", "cheap", "shoes", "today"]
+    lengths = [len(w) for w in words]
+    assert rep.find_top_duplicate(rep.get_n_grams(words, 2), lengths, 2) == len("buy cheap") * 2
+    assert rep.find_all_duplicate(rep.get_n_grams(words, 3), lengths, 3) == len("buycheapshoes")
+
+
+def test_fast_gopher_ngram_chars_match_datatrove():
+    datatrove = pytest.importorskip("datatrove.pipeline.filters.gopher_repetition_filter")
+    from collections import Counter
+    from random import Random
+
+    from seoclean.detectors import repetition as rep
+
+    rng = Random(7)
+    for _ in range(200):
+        words = [rng.choice(["a", "bb", "ccc", "dd"][: rng.randint(1, 4)]) for _ in range(rng.randint(0, 50))]
+        fast = rep.ngram_repetition_chars(rep.word_ids(words), [len(w) for w in words])
+        for n in rep.TOP_NGRAM_SIZES:
+            grams = datatrove.get_n_grams(words, n)
+            repeated = grams and Counter(grams).most_common(1)[0][1] > 1
+            assert fast[f"top_{n}gram"] == (datatrove.find_top_duplicate(grams) if repeated else 0)
+        for n in rep.DUPLICATE_NGRAM_SIZES:
+            assert fast[f"dup_{n}gram"] == datatrove.find_all_duplicate(words, n)
