@@ -6,31 +6,34 @@ Sources (all from package registries; licences recorded in ``seoclean/data/LEXIC
 - bigram counts: ``wordsegment`` (PyPI; Google Web Trillion Word Corpus bigrams, Norvig) and
   ``symspellpy`` (PyPI; Google Books Ngram bigrams intersected with SCOWL);
 - thesaurus: Princeton WordNet 3.0 from Debian's ``wordnet-base`` (``apt-get install wordnet-base``),
-  expanded to inflected forms with ``lemminflect`` (PyPI); its multi-word synonyms also get entries
-  pointing back at the single words they stand for ("muscle mass" -> "muscle");
+  expanded to inflected forms with ``lemminflect`` (PyPI), without proper names; its multi-word
+  synonyms also get entries pointing back at the single words they stand for ("nest egg" -> "savings");
 - compounds and proper-name shares: WordNet's two-word lemmas and capitalised lemmas (with the
-  SemCor sense-tag counts of ``cntlist.rev``), see ``lexicon_extras.py``.
+  SemCor sense-tag counts of ``cntlist.rev``);
+- word tags and stop-word contexts: the Penn tags a word can take (lemminflect) and, per stop word,
+  the tags of its neighbours in the bigram data. See ``lexicon_extras.py`` for these three;
+- stop words: spaCy's English list, compiled so that seoclean never imports spaCy to read it
+  (importing spaCy costs more than half a second of every command's start-up).
 
 The output is deterministic: same package versions in, byte-identical files out. The large source
 packages are build-time only (the ``dev`` extra); at run time seoclean reads just these files.
 
-    python scripts/build_lexicon.py   # writes seoclean/data/{vocab,thesaurus,compounds,proper}.tsv.gz, bigrams.npz
+    python scripts/build_lexicon.py   # writes seoclean/data/*.tsv.gz, bigrams.npz and LEXICON.md
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import io
 import math
 import re
 import sys
 from collections import defaultdict
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+from lexicon_card import write_card
 from lexicon_extras import (
     neighbour_tag_shares,
     pair_counts,
@@ -226,46 +229,18 @@ def _write_bigrams(path: Path, keys: np.ndarray, values: np.ndarray) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _write_card(path: Path, files: list[Path], stats: dict[str, int]) -> None:
-    rows = "\n".join(f"| `{f.name}` | {f.stat().st_size:,} | `{hashlib.sha256(f.read_bytes()).hexdigest()[:16]}` |" for f in files)
-    path.write_text(
-        f"""# Compiled lexicon
-
-Built by `python scripts/build_lexicon.py` (deterministic). Do not edit by hand.
-
-| file | bytes | sha256 (first 16) |
-|---|---|---|
-{rows}
-
-| resource | source | licence | entries |
-|---|---|---|---|
-| `vocab.tsv.gz`: word and Zipf frequency x100 | wordfreq {_version("wordfreq")} (PyPI), English | Apache-2.0 code; data CC BY-SA 4.0 (see wordfreq's README) | {stats["vocab"]:,} |
-| `bigrams.npz`: word-pair log10 frequency per billion x10 | wordsegment {_version("wordsegment")} (PyPI; Google Web 1T bigrams via P. Norvig, *Natural Language Corpus Data*) and symspellpy {_version("symspellpy")} (PyPI; Google Books Ngram bigrams intersected with SCOWL) | Apache-2.0 (wordsegment), MIT (symspellpy); Google n-gram data CC BY 3.0 | {stats["bigrams"]:,} |
-| `thesaurus.tsv.gz`: surface form -> synonyms in the same inflection; multi-word synonyms -> the single words they stand for | Princeton WordNet 3.0 (Debian package `wordnet-base`), inflected with lemminflect {_version("lemminflect")} (PyPI) | WordNet 3.0 licence (permissive, BSD-style); lemminflect MIT | {stats["thesaurus"]:,} words, {stats["thesaurus_phrases"]:,} phrases |
-| `compounds.tsv.gz`: two-word WordNet lemmas, with noun plurals and verb inflections | Princeton WordNet 3.0 (`wordnet-base`), lemminflect {_version("lemminflect")} | as above | {stats["compounds"]:,} |
-| `proper.tsv.gz`: word and share (x1000) of its WordNet senses that are capitalised proper names, weighted by SemCor tag counts | Princeton WordNet 3.0 `data.*` and `cntlist.rev` (`wordnet-base`) | as above | {stats["proper"]:,} |
-| `tags.tsv.gz`: word and the open-class Penn tags it can take | lemminflect {_version("lemminflect")} (PyPI) | MIT | {stats["tags"]:,} |
-| `contexts.tsv.gz`: stop word, side, and the shares (x1000) of open-class tags among its unambiguous neighbours in `bigrams.npz` | derived from the two rows above and spaCy {_version("spacy")} stop words | as the sources | {stats["contexts"]:,} |
-
-Stop words come from spaCy at run time (`spacy.lang.en.stop_words`, MIT).
-"""
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: seoclean/data)")
-    parser.add_argument("--wordnet", type=Path, default=WORDNET_DIR, help="WordNet 3.0 dict folder (Debian: wordnet-base)")
+    parser.add_argument(
+        "--wordnet", type=Path, default=WORDNET_DIR, help="WordNet 3.0 dict folder (Debian: wordnet-base)"
+    )
     args = parser.parse_args(argv)
     if not (args.wordnet / "data.noun").exists():
-        print(f"error: no WordNet database in {args.wordnet}; install it with `apt-get install wordnet-base`", file=sys.stderr)
+        print(
+            f"error: no WordNet database in {args.wordnet}; install it with `apt-get install wordnet-base`",
+            file=sys.stderr,
+        )
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -281,7 +256,10 @@ def main(argv: list[str] | None = None) -> int:
     tags = word_tags([word for word, _ in vocab], stopwords, semcor_pos_counts(args.wordnet))
     contexts = neighbour_tag_shares(pair_counts(keys, values, vocab, ID_BITS), stopwords, tags)
 
-    paths = {name: args.out / f"{name}.tsv.gz" for name in ("vocab", "thesaurus", "compounds", "proper", "tags", "contexts")}
+    paths = {
+        name: args.out / f"{name}.tsv.gz"
+        for name in ("vocab", "thesaurus", "compounds", "proper", "tags", "contexts", "stopwords")
+    }
     bigram_path = args.out / "bigrams.npz"
     _write_gzip_text(paths["vocab"], [f"{w}\t{round(z * 100)}" for w, z in vocab])
     _write_bigrams(bigram_path, keys, values)
@@ -291,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     _write_gzip_text(paths["proper"], [f"{w}\t{round(share * 1000)}" for w, share in proper.items()])
     _write_gzip_text(paths["tags"], [f"{w}\t{','.join(t)}" for w, t in sorted(tags.items())])
     _write_gzip_text(paths["contexts"], [f"{w}\t{side}\t{shares_text(s)}" for (w, side), s in contexts.items()])
+    _write_gzip_text(paths["stopwords"], sorted(stopwords))
     stats = {
         "vocab": len(vocab),
         "bigrams": len(keys),
@@ -300,9 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         "proper": len(proper),
         "tags": len(tags),
         "contexts": len(contexts),
+        "stopwords": len(stopwords),
     }
-    files = [paths["vocab"], bigram_path] + [paths[n] for n in ("thesaurus", "compounds", "proper", "tags", "contexts")]
-    _write_card(args.out / "LEXICON.md", files, stats)
+    rest = ("thesaurus", "compounds", "proper", "tags", "contexts", "stopwords")
+    files = [paths["vocab"], bigram_path] + [paths[n] for n in rest]
+    write_card(args.out / "LEXICON.md", files, stats)
     print(f"wrote {args.out}: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
     return 0
 

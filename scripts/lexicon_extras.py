@@ -129,7 +129,9 @@ def phrase_entries(thesaurus: dict[str, list[str]], zipf) -> dict[str, list[str]
     return {phrase: sorted(words, key=lambda w: (-zipf(w), w)) for phrase, words in sorted(sources.items())}
 
 
-def word_tags(words: list[str], stopwords: frozenset[str], sense_counts: dict[tuple[str, str], int]) -> dict[str, tuple[str, ...]]:
+def word_tags(
+    words: list[str], stopwords: frozenset[str], sense_counts: dict[tuple[str, str], int]
+) -> dict[str, tuple[str, ...]]:
     """Surface form -> the open-class Penn tags it can take, in ``OPEN_CLASS_TAGS`` order.
 
     A stop word keeps a reading only when SemCor tags it often (``MIN_STOPWORD_SENSE_COUNT``):

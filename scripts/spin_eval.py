@@ -10,6 +10,7 @@ clean paragraphs it spins were written for this script (``spin_paragraphs.txt``)
     python scripts/spin_eval.py clean ../shared/eval/clean  # findings per 1,000 words, by rule
     python scripts/spin_eval.py speed ../shared/eval/clean  # words per second, detector only
     python scripts/spin_eval.py spam ../shared/eval/spam    # findings on real spam, per file
+    python scripts/spin_eval.py dataset --split dev         # gold spin spans of the dataset
 
 Evaluation data is read where it lies and never copied.
 """
@@ -31,6 +32,7 @@ from seoclean.lexicon import get_lexicon
 
 PARAGRAPHS = Path(__file__).with_name("spin_paragraphs.txt")
 TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+CHANNELS = {"fixed_collocations": "c", "fixed_grammar": "g", "fixed_context": "x"}  # shown after SEO201/SEO203
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,10 @@ def clean(folder: Path, show: bool) -> None:
             by_rule[f.rule] += 1
             if show:
                 context = doc.text[max(0, f.start - 40) : f.end + 40].replace("\n", " ")
-                channel = "".join(k[6] for k in ("fixed_collocations", "fixed_grammar") if f.evidence.get(k))
-                print(f"{Path(doc.path).name}:{f.line}:{f.column} {f.rule}{channel} {f.text!r} -> {f.suggestion!r} | {context}")
+                channel = "".join(c for k, c in CHANNELS.items() if f.evidence.get(k))
+                print(
+                    f"{Path(doc.path).name}:{f.line}:{f.column} {f.rule}{channel} {f.text!r} -> {f.suggestion!r} | {context}"
+                )
     total = sum(by_rule.values())
     print(f"{len(docs)} documents, {words:,} words: {total} findings = {total / words * 1000:.3f} per 1,000 words")
     for rule, count in sorted(by_rule.items()):
@@ -126,7 +130,9 @@ def speed(folder: Path, repeats: int) -> None:
     words = sum(d.word_count for d in docs)
     best = min(_timed(lambda: [detector.run(d) for d in docs]) for _ in range(repeats))
     with_segmentation = min(_timed(lambda: [detector.run(Document(t)) for t in texts]) for _ in range(repeats))
-    print(f"{words:,} words: detector {words / best:,.0f} words/s; with segmentation {words / with_segmentation:,.0f} words/s")
+    print(
+        f"{words:,} words: detector {words / best:,.0f} words/s; with segmentation {words / with_segmentation:,.0f} words/s"
+    )
 
 
 def _timed(work) -> float:
@@ -159,6 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--repeats", type=int, default=3)
     sp = sub.add_parser("spam")
     sp.add_argument("folder", type=Path)
+    d = sub.add_parser("dataset", help="recall, exact restoration and precision on the dataset's gold spans")
+    d.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    d.add_argument("--min-confidence", type=float, default=0.5, help="the rewrite's threshold (0.5)")
+    d.add_argument("--calibration", action="store_true", help="share exact by confidence bucket")
+    d.add_argument("--show", type=int, default=0, help="print up to N findings that do not restore a span")
     args = parser.parse_args(argv)
     if args.command == "recall":
         recall(args.rates, args.seeds)
@@ -166,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         clean(args.folder, args.show)
     elif args.command == "speed":
         speed(args.folder, args.repeats)
+    elif args.command == "dataset":
+        from spin_eval_dataset import evaluate, report
+
+        tally = evaluate(args.split, args.min_confidence, show=args.show)
+        report(tally, args.split, args.min_confidence, args.calibration)
     else:
         spam(args.folder)
     return 0

@@ -24,8 +24,19 @@ DETECTORS = (
     ("spin", "seoclean.detectors.spin", "SpinDetector"),
     ("boilerplate", "seoclean.detectors.boilerplate", "BoilerplateDetector"),
     ("duplication", "seoclean.detectors.duplication", "DuplicationDetector"),
+    ("shape", "seoclean.detectors.shape", "ShapeDetector"),
 )
 STATUS_OK, STATUS_UNSUPPORTED, STATUS_ERROR = "ok", "unsupported-language", "error"
+DEFAULT_MODEL = "default"  # Analyzer(model=...): the shipped classifier, loaded on first use
+
+
+def feature_names() -> list[str]:
+    """Every feature the detectors measure, ``<detector>__<measure>``, in a fixed order."""
+    return [
+        name
+        for _, module, cls in DETECTORS
+        for name in getattr(importlib.import_module(module), cls).feature_names()
+    ]
 
 
 @dataclass(slots=True)
@@ -72,6 +83,10 @@ class Analyzer:
 
     ``detector_options`` passes keyword arguments to a detector by name, for example
     ``{"spin": {"allowlist": ["Acme"]}}``; ``keyphrase`` turns on the target-keyphrase checks.
+
+    ``model`` is the classifier that sets each report's ``score``, ``label`` and ``reasons``:
+    ``"default"`` (the shipped model, loaded on first use), a ``SpamModel`` from
+    ``seoclean.load_model``, or ``None`` for findings and features only.
     """
 
     def __init__(
@@ -80,9 +95,11 @@ class Analyzer:
         keyphrase: str | None = None,
         detector_options: dict[str, dict[str, Any]] | None = None,
         max_bytes: int | None = DEFAULT_MAX_BYTES,
+        model: Any = DEFAULT_MODEL,
     ) -> None:
         self.keyphrase = keyphrase
         self.max_bytes = max_bytes
+        self._model = model
         options = {name: dict(opts) for name, opts in (detector_options or {}).items()}
         unknown = set(options) - {name for name, _, _ in DETECTORS}
         if unknown:
@@ -95,6 +112,17 @@ class Analyzer:
 
     def feature_names(self) -> list[str]:
         return [name for detector in self.detectors for name in detector.feature_names()]
+
+    @property
+    def model(self):
+        """The classifier, or None. The default model is loaded once, on first use."""
+        if self._model is None or self._model is False:
+            return None
+        if isinstance(self._model, str) and self._model == DEFAULT_MODEL:
+            from seoclean.model import load_model
+
+            self._model = load_model()
+        return self._model
 
     def analyze_document(self, doc: Document) -> Report:
         report = Report(path=doc.path, format=doc.format)
@@ -113,6 +141,8 @@ class Analyzer:
             report.findings.extend(result.findings)
             report.features.update({f"{detector.name}__{k}": float(v) for k, v in result.measures.items()})
         report.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        if self.model is not None:
+            report.score, report.label, report.reasons = self.model.verdict(report)
         return report
 
     def analyze(self, source: str | bytes | Path, *, format: str | None = None, path: str | None = None) -> Report:
@@ -126,7 +156,9 @@ class Analyzer:
 
     def analyze_many(self, sources: Iterable[str | bytes | Path], *, format: str | None = None) -> Iterator[Report]:
         """Analyse many inputs with shared resources; an unexpected failure on one input is
-        logged and reported as that input's error, and the batch goes on."""
+        logged and reported as that input's error, and the batch goes on. A classifier that cannot
+        be loaded stops the batch before its first input (``ModelError``)."""
+        _ = self.model
         for source in sources:
             try:
                 yield self.analyze(source, format=format)
@@ -147,14 +179,23 @@ def _path_of(source: object) -> str | None:
 
 
 def analyze(
-    text_or_path: str | bytes | Path, *, format: str | None = None, keyphrase: str | None = None
+    text_or_path: str | bytes | Path,
+    *,
+    format: str | None = None,
+    keyphrase: str | None = None,
+    model: Any = DEFAULT_MODEL,
 ) -> Report:
-    """Analyse one page or draft: a path, raw bytes, or text. See ``Analyzer`` for batches."""
-    return Analyzer(keyphrase=keyphrase).analyze(text_or_path, format=format)
+    """Analyse one page or draft: a path, raw bytes, or text. See ``Analyzer`` for batches and
+    for ``model``."""
+    return Analyzer(keyphrase=keyphrase, model=model).analyze(text_or_path, format=format)
 
 
 def analyze_many(
-    sources: Iterable[str | bytes | Path], *, format: str | None = None, keyphrase: str | None = None
+    sources: Iterable[str | bytes | Path],
+    *,
+    format: str | None = None,
+    keyphrase: str | None = None,
+    model: Any = DEFAULT_MODEL,
 ) -> Iterator[Report]:
-    """Analyse many inputs, sharing detectors and resources across them."""
-    return Analyzer(keyphrase=keyphrase).analyze_many(sources, format=format)
+    """Analyse many inputs, sharing detectors, resources and the classifier across them."""
+    return Analyzer(keyphrase=keyphrase, model=model).analyze_many(sources, format=format)

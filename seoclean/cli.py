@@ -1,25 +1,21 @@
-"""The command line. Only argument parsing and wiring: the work lives in the public API.
+"""The command line: argument parsing and wiring only. Each subcommand is a module in
+``seoclean.commands``; the work lives in the public API.
 
-    seoclean scan PATH... [--format jsonl|json|text]   analyse files and directories
-    seoclean rules                                    list every rule
-    seoclean explain SEO201                           one rule's docs
+Exit codes: 0 success, 1 findings at or above the failure level (for `check`), 2 usage or input
+errors, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from typing import Sequence
 
-EXIT_OK, EXIT_USAGE = 0, 2
-SCANNED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdx", ".html", ".htm", ".xhtml")
+from seoclean.commands import COMMAND_MODULES
+from seoclean.errors import SeocleanError
 
-_SCAN_EXAMPLES = """examples:
-  seoclean scan page.html                      one page, findings as JSON Lines
-  seoclean scan site/ --format text            every .txt/.md/.html file below site/
-  seoclean scan drafts/ --keyphrase "lower back pain" --format json
-"""
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,31 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find SEO spam (keyword stuffing, spun text, boilerplate, duplication) in pages and drafts.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
-
-    scan = commands.add_parser(
-        "scan",
-        help="analyse files and directories (recursively) and report every finding",
-        epilog=_SCAN_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    scan.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt, .md, .html)")
-    scan.add_argument("--format", default="jsonl", choices=("jsonl", "json", "text"), help="output format (default: jsonl)")
-    scan.add_argument(
-        "--input-format", choices=("text", "markdown", "html"), help="treat every input as this format (default: by extension)"
-    )
-    scan.add_argument("--keyphrase", help="the target keyphrase: turns on keyphrase density checks")
-    scan.add_argument("--features", action="store_true", help="include the named feature values in JSON output")
-    scan.add_argument("--max-bytes", type=int, default=5_000_000, help="refuse inputs larger than this (default: 5000000)")
-    scan.set_defaults(handler=_run_scan)
-
-    rules = commands.add_parser("rules", help="list every rule with its code, category and summary")
-    rules.set_defaults(handler=_run_rules)
-
-    explain = commands.add_parser("explain", help="show one rule's documentation, e.g. `seoclean explain SEO201`")
-    explain.add_argument("code", help="a rule code such as SEO201")
-    explain.set_defaults(handler=_run_explain)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module_name in COMMAND_MODULES:
+        command = importlib.import_module(f"seoclean.commands.{module_name}")
+        sub = subparsers.add_parser(
+            command.NAME,
+            help=command.HELP,
+            description=command.HELP,
+            epilog=getattr(command, "EPILOG", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(sub)
+        sub.set_defaults(handler=command.run)
     return parser
 
 
@@ -64,54 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         return args.handler(args)
+    except SeocleanError as error:  # bad configuration or flag value, unusable model: the message says the fix
+        print(f"seoclean: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # `seoclean scan ... | head` is fine
         return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
-
-
-def iter_input_paths(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given (whatever their extension); directories walked recursively, in sorted order,
-    for files with a known suffix. Missing paths are yielded too: they become error records."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SCANNED_SUFFIXES)
-        else:
-            yield path
-
-
-def _run_scan(args: argparse.Namespace) -> int:
-    from seoclean.analysis import Analyzer
-    from seoclean.report import get_formatter
-
-    analyzer = Analyzer(keyphrase=args.keyphrase, max_bytes=args.max_bytes)
-    formatter = get_formatter(args.format, sys.stdout, features=args.features)
-    formatter.start()
-    for report in analyzer.analyze_many(iter_input_paths(args.paths), format=args.input_format):
-        formatter.handle(report)
-    formatter.stop()
-    return EXIT_OK
-
-
-def _run_rules(args: argparse.Namespace) -> int:
-    from seoclean.rules import registry
-
-    for rule in registry().values():
-        print(f"{rule.code}  {rule.name:<28} {rule.category:<17} {rule.severity.label:<8} {rule.summary}")
-    return EXIT_OK
-
-
-def _run_explain(args: argparse.Namespace) -> int:
-    from seoclean.rules import get_rule
-
-    try:
-        print(get_rule(args.code.upper()).docs())
-    except KeyError as error:
-        print(f"seoclean: error: {error.args[0]}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+        return EXIT_INTERRUPTED
 
 
 def _version() -> str:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 # Block kinds. Only prose kinds are read by the text detectors; code and front matter never are.
 PROSE_KINDS = frozenset({"paragraph", "heading", "list_item", "quote", "table", "title"})
@@ -45,8 +45,8 @@ class Block:
         return self.kind in PROSE_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    # A NamedTuple, not a dataclass: documents make one per word, and tuples build ~3x faster.
     start: int
     end: int
     text: str
@@ -54,8 +54,7 @@ class Word:
     block: int  # index into Document.blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     first_word: int  # index into Document.words
@@ -137,13 +136,13 @@ class Document:
     @cached_property
     def words(self) -> list[Word]:
         words: list[Word] = []
-        masked, text = self.masked, self.text
+        append = words.append
         for index in self.prose_blocks:
             block = self.blocks[index]
-            for match in WORD_RE.finditer(masked, block.start, block.end):
-                start, end = match.span()
-                token = text[start:end]
-                words.append(Word(start, end, token, token.lower(), index))
+            # Masking only blanks markup, so a word found in ``masked`` is the same text in ``text``.
+            for match in WORD_RE.finditer(self.masked, block.start, block.end):
+                token = match.group()
+                append(Word(match.start(), match.end(), token, token.lower(), index))
         return words
 
     @cached_property

@@ -32,3 +32,8 @@ class DecodingError(InputError):
 
 class ConfigError(SeocleanError):
     """A bad setting or flag."""
+
+
+class ModelError(SeocleanError):
+    """A classifier file that cannot be used: missing, altered, untrusted or built for other
+    features. The message names the file and the fix."""

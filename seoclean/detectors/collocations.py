@@ -6,7 +6,10 @@ Evidence comes from each side of the span separately:
 - a content-word neighbour gives evidence when the observed pair is unknown (neither in the
   bigram data nor a WordNet compound) while a synonym forms a strong collocation with it (PMI);
 - a function-word neighbour gives evidence when the observed word's possible tags almost never
-  stand there ("the departs") while the synonym's do and the synonym's pair is in the data.
+  stand there ("the departs") while the synonym's do and the synonym's pair is in the data;
+- both sides together give evidence when the observed word makes unknown pairs with both of its
+  neighbours while a far commoner synonym makes well-attested pairs with both ("a good night's
+  slumber is" -> "sleep").
 
 The reference data keeps only frequent pairs, so an unknown pair alone proves nothing: most genuine
 content-word pairs are missing from it. A finding needs a common synonym that fixes the context,
@@ -22,6 +25,7 @@ from seoclean.detectors.spin_context import NO_ID, SpinContext
 # Side kinds. Evidence sides point at a swap; the others only veto candidates that would break them.
 COLLOCATION, GRAMMAR, CONTENT, FUNCTION, IGNORED = "collocation", "grammar", "content", "function", "ignored"
 EVIDENCE_KINDS = (COLLOCATION, GRAMMAR)
+UNKNOWN_KINDS = (COLLOCATION, GRAMMAR, FUNCTION)  # sides whose observed pair may be unknown
 SEEN_FLOOR = 2.0  # the bigram data keeps pairs from about 100 per billion (score 2.0) up
 
 
@@ -33,8 +37,8 @@ class CollocationThresholds:
 
     min_pmi: a synonym's pair with a content neighbour must occur 10**min_pmi times more often
         than chance (1.5: about 30x, a real collocation, not just two frequent words).
-    min_zipf_gain: and the synonym must be this much more frequent than the observed word (1.0:
-        10x; spinners pick the rarer entries, writers the common collocation).
+    min_zipf_gain: a synonym counts only if it is this much more frequent than the observed word
+        (1.5: about 30x; spinners pick the rarer entries, writers the common collocation).
     max_misfit: the observed word's tags may make up at most this share of a function word's
         neighbours (0.003) before the pair counts as ungrammatical.
     min_fit: a candidate's tags must make up at least this share there (0.05).
@@ -42,17 +46,31 @@ class CollocationThresholds:
         have and still be missing from the data (0.0). A pair of rare words is missing whatever its
         PMI, so its absence proves nothing; WordNet compounds ("baking soda") are fixed phrases and
         need no margin: any other word in them is wrong.
+    min_context_score, min_context_zipf_gain, min_context_pmi: two-sided evidence needs the
+        synonym's pairs with both neighbours in the data with scores summing to at least 4.5 (e.g.
+        two pairs of 200 per billion), the synonym 100x as common as the observed word (2.0), and
+        one of its pairs 3x more frequent than chance (PMI 0.5), not just two frequent words.
     """
 
     min_pmi: float = 1.5
-    min_zipf_gain: float = 1.0
+    min_zipf_gain: float = 1.5
     max_misfit: float = 0.003
     min_fit: float = 0.05
     min_margin: float = 0.0
+    min_context_score: float = 4.5
+    min_context_zipf_gain: float = 2.0
+    min_context_pmi: float = 0.5
 
     def relaxed(self) -> CollocationThresholds:
         return CollocationThresholds(
-            self.min_pmi - 1.0, self.min_zipf_gain - 0.5, self.max_misfit * 5, self.min_fit / 2, self.min_margin - 1.0
+            self.min_pmi - 1.0,
+            self.min_zipf_gain - 0.5,
+            self.max_misfit * 5,
+            self.min_fit / 2,
+            self.min_margin - 1.0,
+            self.min_context_score - 1.0,
+            self.min_context_zipf_gain - 0.5,
+            self.min_context_pmi - 0.5,
         )
 
 
@@ -76,6 +94,9 @@ class Fit:
     confirmed: bool = True  # every usable side forms a known pair with the candidate
     vetoed: bool = False  # the candidate would break a side the observed word fits
     sides: int = 0  # usable sides (a neighbour that is a known plain word)
+    both_unknown: bool = False  # the observed span makes unknown pairs on both sides
+    context_score: float = 0.0  # the candidate's summed pair scores when both are in the data
+    context_pmi: float = float("-inf")  # the better PMI of those two pairs
     # On collocation sides: (candidate's PMI, its pair is a WordNet compound, the observed pair's ceiling).
     collocations: list[tuple[float, bool, float]] = field(default_factory=list)
     # On grammar sides: (observed word's tag fit, candidate's tag fit or -1.0 when its pair is unseen).
@@ -84,19 +105,26 @@ class Fit:
     def supports(self, th: CollocationThresholds) -> int:
         return sum(self.fixed(th))
 
-    def fixed(self, th: CollocationThresholds) -> tuple[int, int]:
-        """(collocation sides, grammar sides) the candidate fixes at these thresholds."""
-        if self.vetoed:
-            return 0, 0
-        collocations = 0
-        if self.zipf_gain >= th.min_zipf_gain:
-            # A collocation that is not a fixed phrase needs the word's other side too.
-            two_sided = self.sides == 2
-            collocations = sum(
-                compound or (two_sided and pmi >= th.min_pmi and pmi >= ceiling + th.min_margin)
-                for pmi, compound, ceiling in self.collocations
-            )
-        return collocations, sum(obs < th.max_misfit and cand >= th.min_fit for obs, cand in self.grammar)
+    def fixed(self, th: CollocationThresholds) -> tuple[int, int, int]:
+        """(collocation sides, grammar sides, both sides together) the candidate fixes at these
+        thresholds; the last counts only when no single side does."""
+        if self.vetoed or self.zipf_gain < th.min_zipf_gain:
+            return 0, 0, 0  # spinners pick the rarer entries; a writer's rarer word is a choice
+        # A collocation that is not a fixed phrase needs the word's other side too.
+        two_sided = self.sides == 2
+        collocations = sum(
+            compound or (two_sided and pmi >= th.min_pmi and pmi >= ceiling + th.min_margin)
+            for pmi, compound, ceiling in self.collocations
+        )
+        grammar = sum(obs < th.max_misfit and cand >= th.min_fit for obs, cand in self.grammar)
+        context = (
+            collocations + grammar == 0
+            and self.both_unknown
+            and self.context_score >= th.min_context_score
+            and self.zipf_gain >= th.min_context_zipf_gain
+            and self.context_pmi >= th.min_context_pmi
+        )
+        return collocations, grammar, int(context)
 
 
 @dataclass(slots=True)
@@ -123,31 +151,32 @@ def examine_span(
     (or a compound) on some evidence side are measured in full."""
     relaxed = th.relaxed()
     sides = _sides(ctx, i, j, relaxed.max_misfit)
-    evidence = [side for side in sides if side.kind in EVIDENCE_KINDS]
-    if not evidence:
-        return None
     usable = [side for side in sides if side.kind != IGNORED]
+    both_unknown = len(usable) == 2 and all(s.kind in UNKNOWN_KINDS and s.observed == 0.0 for s in usable)
+    if not both_unknown and not any(side.kind in EVIDENCE_KINDS for side in sides):
+        return None
     observed = sum(side.observed for side in usable)
     table, bits = ctx.table, ctx.id_bits
     # (neighbour, its id, it is on the left, the side is evidence, the side is a collocation side)
-    keys = [(ctx.low[s.index], ctx.ids[s.index], s.is_left, s.kind in EVIDENCE_KINDS, s.kind == COLLOCATION) for s in usable]
-    # Collocation evidence needs a commoner synonym; candidates come commonest first, so without a
-    # grammar side the loop stops at the first one that is not common enough.
-    grammar_side = any(side.kind == GRAMMAR for side in evidence)
+    keys = [
+        (ctx.low[s.index], ctx.ids[s.index], s.is_left, s.kind in EVIDENCE_KINDS, s.kind == COLLOCATION) for s in usable
+    ]
+    # Only a commoner synonym can count; candidates come commonest first, so the loop stops at the
+    # first one that is not common enough.
     fits, raw_gain = [], 0.0
     for word, wid, zipf in candidates:
-        total, promising = 0, False
-        common_enough = zipf - observed_zipf >= relaxed.min_zipf_gain
-        if not (common_enough or grammar_side):
+        if zipf - observed_zipf < relaxed.min_zipf_gain:
             break
+        total, seen, promising = 0, 0, False
         for neighbour, nid, is_left, is_evidence, is_collocation in keys:
             score = table.get((nid << bits) | wid if is_left else (wid << bits) | nid, 0)
             total += score
+            seen += score > 0
             if is_evidence and not promising:
-                promising = score > 0 or (is_collocation and common_enough and _compound(ctx, neighbour, is_left, word))
+                promising = score > 0 or (is_collocation and _compound(ctx, neighbour, is_left, word))
         raw_gain = max(raw_gain, total / 10 - observed)
-        if promising:
-            fits.append(_fit(ctx, usable, word, observed_zipf))
+        if promising or (both_unknown and seen == 2):
+            fits.append(_fit(ctx, usable, word, observed_zipf, both_unknown))
     return Examined(
         strict=_best(fits, th),
         relaxed=_best(fits, relaxed),
@@ -199,13 +228,16 @@ def _side(ctx: SpinContext, n: int, edge_word: str, is_left: bool, observed: flo
     return Side(n, is_left, COLLOCATION, observed, None, ceiling)
 
 
-def _fit(ctx: SpinContext, sides: list[Side], word: str, observed_zipf: float) -> Fit:
-    fit = Fit(word, ctx.lex.zipf(word) - observed_zipf, sides=len(sides))
+def _fit(ctx: SpinContext, sides: list[Side], word: str, observed_zipf: float, both_unknown: bool) -> Fit:
+    fit = Fit(word, ctx.lex.zipf(word) - observed_zipf, sides=len(sides), both_unknown=both_unknown)
+    scores, pmis = [], []
     for side in sides:
         neighbour = ctx.low[side.index]
         pair = (neighbour, word) if side.is_left else (word, neighbour)
         score = ctx.score(*pair)
         known = score > 0 or ctx.lex.compound(*pair)
+        scores.append(score)
+        pmis.append(ctx.pmi(*pair))
         fit.gain += score - side.observed
         fit.confirmed = fit.confirmed and known
         if side.kind in (GRAMMAR, FUNCTION):
@@ -216,7 +248,7 @@ def _fit(ctx: SpinContext, sides: list[Side], word: str, observed_zipf: float) -
             # particles are stop words, and those combinations are productive.
             stopwords = ctx.lex.stopwords
             fixed = neighbour not in stopwords and word not in stopwords and ctx.lex.compound(*pair)
-            fit.collocations.append((ctx.pmi(*pair), fixed, side.ceiling))
+            fit.collocations.append((pmis[-1], fixed, side.ceiling))
         elif side.kind == GRAMMAR:
             fit.grammar.append((side.observed_fit or 0.0, tag_fit if score > 0 and tag_fit is not None else -1.0))
         elif side.kind == FUNCTION:
@@ -224,6 +256,10 @@ def _fit(ctx: SpinContext, sides: list[Side], word: str, observed_zipf: float) -
             fit.vetoed |= score == 0 and (tag_fit or 0.0) < (side.observed_fit or 0.0) / 2
         elif side.kind == CONTENT:
             fit.vetoed |= not known  # the observed word keeps a known pair the candidate would lose
+    # Two-sided evidence is about content words: a function word ("can", "have", "well") fits
+    # almost any pair of neighbours.
+    if len(scores) == 2 and min(scores) > 0 and word not in ctx.lex.stopwords:
+        fit.context_score, fit.context_pmi = sum(scores), max(pmis)
     return fit
 
 

@@ -27,8 +27,8 @@ def inconsistent_synonyms(ctx: SpinContext, max_words: int = 2, min_zipf_gain: f
     is at least ``10**min_zipf_gain`` times as common (spinners pick the rarer entries)."""
     hits = []
     for frame, variants in _frames(ctx, max_words).items():
-        if len(variants) < 2 or not any(ctx.is_content(w) for w in frame[1:]):
-            continue  # one filler, or a frame of two function words ("of the") that says nothing
+        if len(variants) < 2:
+            continue
         known = {v: _known(ctx, frame, v) for v in variants}
         originals = [v for v in variants if known[v]]
         for text, spans in variants.items():
@@ -44,7 +44,7 @@ def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span
     """Every run of 1..max_words open words (a phrase only when it is a thesaurus entry), filed
     under each of its frames. Plain tuples, dicts and local names: this runs for every word."""
     frames: dict[Frame, dict[str, list[Span]]] = {}
-    low, joined, plain, open_, n = ctx.low, ctx.joined, ctx.plain, ctx.open, ctx.word_count
+    low, joined, plain, open_, content, n = ctx.low, ctx.joined, ctx.plain, ctx.open, ctx.content, ctx.word_count
     starts_phrase, synonyms = ctx.lex.starts_phrase, ctx.lex.synonyms
     for first in range(n):
         if not open_[first]:
@@ -58,14 +58,17 @@ def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span
                 text = " ".join(low[first : last + 1])
                 if not synonyms(text):
                     continue
+            # Only a content word next to the slot can judge a filler (see _known): frames whose
+            # neighbouring words are function words are never filed.
             before = first >= 1 and joined[first] and plain[first - 1]
             after = last + 1 < n and joined[last + 1] and plain[last + 1]
+            content_before, content_after = before and content[first - 1], after and content[last + 1]
             span = (first, last)
-            if after and last + 2 < n and joined[last + 2] and plain[last + 2]:
+            if content_after and last + 2 < n and joined[last + 2] and plain[last + 2]:
                 _file(frames, ("next", low[last + 1], low[last + 2]), text, span)
-            if before and first >= 2 and joined[first - 1] and plain[first - 2]:
+            if content_before and first >= 2 and joined[first - 1] and plain[first - 2]:
                 _file(frames, ("previous", low[first - 2], low[first - 1]), text, span)
-            if before and after:
+            if before and after and (content_before or content_after):
                 _file(frames, ("around", low[first - 1], low[last + 1]), text, span)
     return frames
 

@@ -61,7 +61,8 @@ class SpinContext:
         self.stop = [word in stopwords for word in self.low]
         nouns = self._noun_stopwords()
         self.content = [not stop or word in nouns for word, stop in zip(self.low, self.stop)]
-        self.plain = [_is_plain(word) for word in self.low]
+        # Letters only (inner apostrophes and hyphens allowed): numbers and codes are never spun.
+        self.plain = [w.isalpha() or w.replace("'", "").replace("-", "").isalpha() for w in self.low]
         self.first = self._sentence_starts()
         self.joined = self._joined()
         self.pair = self._pair_scores()
@@ -74,7 +75,9 @@ class SpinContext:
     def _noun_stopwords(self) -> frozenset[str]:
         nouns = self.memo.get(_NOUN_STOPWORDS)
         if nouns is None:
-            nouns = self.memo[_NOUN_STOPWORDS] = frozenset(w for w in self.lex.stopwords if _has_noun_reading(self.lex, w))
+            nouns = self.memo[_NOUN_STOPWORDS] = frozenset(
+                w for w in self.lex.stopwords if _has_noun_reading(self.lex, w)
+            )
         return nouns
 
     def _sentence_starts(self) -> list[bool]:
@@ -117,12 +120,10 @@ class SpinContext:
 
     def _name_like(self) -> list[bool]:
         """Capitalised away from a sentence start, all capitals, or allowlisted: not a common word here."""
-        result = []
-        for word, first, allowed in zip(self.words, self.first, self.allowed):
-            text = word.text
-            capital = text[0].isupper()
-            result.append(allowed or (capital and not first) or (capital and len(text) > 1 and text.isupper()))
-        return result
+        return [
+            allowed or (w.text[0].isupper() and (not first or (len(w.text) > 1 and w.text.isupper())))
+            for w, first, allowed in zip(self.words, self.first, self.allowed)
+        ]
 
     # -- lookups ---------------------------------------------------------------------------------
     def score(self, first: str, second: str) -> float:
@@ -153,16 +154,16 @@ class SpinContext:
         return self.words[i].text[:1].isupper()
 
     def candidates(self, word: str) -> tuple[tuple[str, int, float], ...]:
-        """The word's single-word synonyms that are in the vocabulary, with their ids and Zipf
-        frequencies, commonest first."""
+        """The word's single-word content synonyms that are in the vocabulary, with their ids and
+        Zipf frequencies, commonest first."""
         found = self.memo.get(word)
         if found is None:
             synonyms = self.lex.synonyms(word)
             if not synonyms:
                 return ()  # not remembered: the memo holds thesaurus entries only, so it stays bounded
-            ids = self.lex.vocabulary_ids()
-            zipf = self.lex.zipf
-            found = tuple((s, ids[s], zipf(s)) for s in synonyms if " " not in s and s in ids)
+            ids, zipf, content = self.lex.vocabulary_ids(), self.lex.zipf, self.is_content
+            # Spinners swap content words: the original of a swap is never a function word.
+            found = tuple((s, ids[s], zipf(s)) for s in synonyms if " " not in s and s in ids and content(s))
             self.memo[word] = found
         return found
 
@@ -187,11 +188,6 @@ class SpinContext:
 
 def _has_noun_reading(lex: Lexicon, word: str) -> bool:
     return any(tag in ("NN", "NNS") for tag in lex.tags(word))
-
-
-def _is_plain(word: str) -> bool:
-    """Letters only (inner apostrophes and hyphens allowed): numbers and codes are never spun."""
-    return word.isalpha() or word.replace("'", "").replace("-", "").isalpha()
 
 
 def _blank_gap(gap: str) -> bool:

@@ -15,7 +15,7 @@ from seoclean.detectors.collocations import (
     has_unknown_pair,
     may_be_spun,
 )
-from seoclean.detectors.spin_context import Hit, SpinContext, match_case
+from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
 
 @dataclass(slots=True)
@@ -37,22 +37,24 @@ class BreakStats:
 def unnatural_synonyms(ctx: SpinContext, th: CollocationThresholds, taken: set[int], stats: BreakStats) -> list[Hit]:
     """SEO201 over every word not already inside another finding (``taken`` word indexes)."""
     hits = []
-    pair, joined, n = ctx.pair, ctx.joined, ctx.word_count
+    n, low = ctx.word_count, ctx.low
     min_gain = th.relaxed().min_zipf_gain
+    # unknown[i]: word i is joined to word i-1 and their pair is not in the data.
+    unknown = [joined and score == 0.0 for joined, score in zip(ctx.joined, ctx.pair)] + [False]
+    spinnable = [
+        not stop and plain and not name and wid != NO_ID
+        for stop, plain, name, wid in zip(ctx.stop, ctx.plain, ctx.name_like, ctx.ids)
+    ]
     for i in range(n):
         # Cheapest tests first: most words make known pairs with both neighbours.
-        if not ((joined[i] and pair[i] == 0.0) or (i + 1 < n and joined[i + 1] and pair[i + 1] == 0.0)):
+        if not ((unknown[i] or unknown[i + 1]) and spinnable[i]) or i in taken:
             continue
-        if i in taken or not may_be_spun(ctx, i):
-            continue
-        candidates = ctx.candidates(ctx.low[i])
+        candidates = ctx.candidates(low[i])
         if not candidates:
             continue
         zipf = ctx.zipf[i]
-        # Without a function word before it, only a commoner synonym can be evidence (see examine_span).
-        grammar_possible = joined[i] and pair[i] == 0.0 and not ctx.content[i - 1]
-        if candidates[0][2] - zipf < min_gain and not grammar_possible:
-            continue
+        if candidates[0][2] - zipf < min_gain:
+            continue  # only a commoner synonym can count, and the commonest comes first
         examined = examine_span(ctx, i, i, candidates, zipf, th)
         if examined is None:
             continue
@@ -103,7 +105,9 @@ def _phrase_hit(ctx: SpinContext, i: int, th: CollocationThresholds, max_words: 
     return None
 
 
-def make_hit(ctx: SpinContext, rule: str, i: int, j: int, best: Fit, th: CollocationThresholds, observed_zipf: float) -> Hit:
+def make_hit(
+    ctx: SpinContext, rule: str, i: int, j: int, best: Fit, th: CollocationThresholds, observed_zipf: float
+) -> Hit:
     start, end = ctx.words[i].start, ctx.words[j].end
     text = ctx.doc.text[start:end]
     supports = best.supports(th)
@@ -111,10 +115,16 @@ def make_hit(ctx: SpinContext, rule: str, i: int, j: int, best: Fit, th: Colloca
     # Each independent piece of evidence halves the remaining doubt: a fixed side, a confirmed one.
     confidence = 1.0 - 0.5 ** (supports + int(best.confirmed))
     what = "phrase" if j > i else "word"
-    message = (
-        f'"{text}" looks like a spinner\'s swap for "{best.word}": the {what} does not fit its neighbours '
-        f'and "{best.word}" does (context gain {best.gain:+.1f})'
-    )
+    if suggestion is not None:
+        message = (
+            f'"{text}" looks like a spinner\'s swap for "{best.word}": the {what} does not fit its '
+            f'neighbours and "{best.word}" does (context gain {best.gain:+.1f})'
+        )
+    else:
+        message = (
+            f'"{text}" does not fit its neighbours as a thesaurus synonym such as "{best.word}" would '
+            f"on one side: possibly a spinner's swap"
+        )
     evidence = {
         "context_gain": round(best.gain, 2),
         "pmi": round(max((c[0] for c in best.collocations), default=0.0), 2),
@@ -122,6 +132,7 @@ def make_hit(ctx: SpinContext, rule: str, i: int, j: int, best: Fit, th: Colloca
         "candidate_zipf": ctx.lex.zipf(best.word),
         "fixed_collocations": float(best.fixed(th)[0]),
         "fixed_grammar": float(best.fixed(th)[1]),
+        "fixed_context": float(best.fixed(th)[2]),
         "words": float(j - i + 1),
         "confidence": round(confidence, 3),
     }

@@ -80,13 +80,19 @@ def load(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Load a path (``Path``, or a ``str`` naming an existing file), raw bytes, or text."""
+    text, source_path = read_source(source, max_bytes=max_bytes)
+    return load_text(text, format=format, path=path or source_path)
+
+
+def read_source(source: str | bytes | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[str, str | None]:
+    """The text of a path, raw bytes or text, and the path when ``source`` names a file."""
     names_a_path = isinstance(source, str) and (_names_a_file(source) or _looks_like_a_file_name(source))
     if isinstance(source, Path) or names_a_path:
-        return load_text(read_path(source, max_bytes=max_bytes), format=format, path=path or str(source))
+        return read_path(source, max_bytes=max_bytes), str(source)
     if isinstance(source, bytes):
-        return load_text(decode_bytes(source, max_bytes=max_bytes)[0], format=format, path=path)
+        return decode_bytes(source, max_bytes=max_bytes)[0], None
     check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes)
-    return load_text(source, format=format, path=path)
+    return source, None
 
 
 def _looks_like_a_file_name(text: str) -> bool:

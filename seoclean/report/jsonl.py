@@ -9,7 +9,7 @@ from seoclean.report.base import Formatter
 
 
 class JsonlFormatter(Formatter):
-    def handle(self, report: Report) -> None:
+    def handle(self, report: Report, source: str | None = None) -> None:
         self.stream.write(json.dumps(report.to_dict(features=self.features), ensure_ascii=False) + "\n")
         self.stream.flush()  # a consumer piping the output sees each document as it finishes
 
@@ -18,7 +18,7 @@ class JsonFormatter(Formatter):
     def start(self) -> None:
         self._records: list[dict] = []
 
-    def handle(self, report: Report) -> None:
+    def handle(self, report: Report, source: str | None = None) -> None:
         self._records.append(report.to_dict(features=self.features))
 
     def stop(self) -> None:

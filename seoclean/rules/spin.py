@@ -92,7 +92,8 @@ RULES: tuple[Rule, ...] = (
         'swapped a function word or phrase ("it was is not known"); one of them fits alone.',
         bad="Nobody checked the records, so it was is not known why.",
         better="Nobody checked the records, so it is not known why.",
-        details="Reported only when both words are so frequent that chance alone would put their pair in "
+        details="Off by default (the spin detector's ``function_min_expected``): it is precise only on "
+        "grammatical debris. When on, reported only when both words are so frequent that chance alone would put their pair in "
         "the reference data ten thousand times per billion word pairs, the pair is nevertheless missing "
         "from it, and dropping one of the two words leaves known pairs with both neighbours; that word "
         'is suggested. Elliptical English ("faster than his was", "theirs is green") keeps known pairs.',

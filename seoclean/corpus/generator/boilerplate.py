@@ -31,4 +31,5 @@ def make_boilerplate(rng: random.Random, *, title: str, n_top: int | None = None
     n_bottom = rng.randint(2, 8) if n_bottom is None else n_bottom
     top = [PageLine(fill(text, rng, values), "platform", spam=True) for text in rng.sample(pool["top"], n_top)]
     bottom = [PageLine(fill(text, rng, values), "platform", spam=True) for text in rng.sample(pool["bottom"], n_bottom)]
-    return Wrapper(tuple(top), tuple(bottom), site=values["site"])
+    # No site name: the page header shows an ordinary one, chosen the same way for clean and spam rows.
+    return Wrapper(tuple(top), tuple(bottom))

@@ -9,6 +9,7 @@ before the closing tag, so a span over a whole heading covers the heading's text
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 from seoclean.corpus.generator.blocks import MdBlock, parse_blocks
@@ -140,7 +141,7 @@ def _html_block(out: Tracked, block: MdBlock) -> None:
         out.emit("<tr>")
         pipes = [m.start() for m in re.finditer(r"\|", source[: block.end]) if m.start() >= block.start]
         bounds = [block.start - 1] + pipes + [block.end]
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in itertools.pairwise(bounds):
             if left + 1 < right and source[left + 1 : right].strip():
                 out.emit("<td>")
                 inline(out, left + 1, right, tags=True)
@@ -176,9 +177,10 @@ def markdown_to_text(source: str, *, bullet: str = "- ") -> Tracked:
         cursor = block.end
         if block.kind in ("front_matter", "rule", "table_rule"):
             out.drop(block.start, block.end)
-            if block.kind == "table_rule" and block.end < len(source):
-                out.drop(block.end, block.end + 1)  # no blank line where the rule was
-                cursor = block.end + 1
+            limit = 1 if block.kind == "table_rule" else 2
+            gap = len(source[block.end : block.end + limit]) - len(source[block.end : block.end + limit].lstrip("\n"))
+            out.drop(block.end, block.end + gap)  # no blank lines where the rule was
+            cursor = block.end + gap
         elif block.kind == "list_item":
             marker = source[block.start : block.body_start]
             if marker.strip()[:1].isdigit() or bullet == "keep":
@@ -187,6 +189,9 @@ def markdown_to_text(source: str, *, bullet: str = "- ") -> Tracked:
                 out.emit(bullet)
                 out.drop(block.start, block.body_start)
             inline(out, block.body_start, block.end, tags=False)
+        elif block.kind == "table_row" and not source[block.start : block.end].strip("| \t"):
+            out.drop(block.start, block.end + (1 if source.startswith("\n", block.end) else 0))
+            cursor = block.end + (1 if source.startswith("\n", block.end) else 0)  # an empty header row
         elif block.kind == "table_row":
             row = source[block.start : block.end]
             left = block.start + len(row) - len(row.lstrip("| "))

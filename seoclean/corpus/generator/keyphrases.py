@@ -12,16 +12,25 @@ from collections import Counter
 from seoclean.corpus.pools import read_pool
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_TITLE_WORD = re.compile(r"[0-9A-Za-z][0-9A-Za-z'’\-]*")  # "20-minute" stays one (unusable) word
 _STOP = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be it its this that these those "
-    "i you he she we they my your our their not no so do does did have has had will would can could should "
-    "may might must than then there here what which who when where why how all any both each more most other "
-    "some such only very just into out up down over about after before without while vs versus".split()
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+        "is", "are", "was", "were", "be", "it", "its", "this", "that", "these", "those", "i", "you", "he", "she", "we",
+        "they", "my", "your", "our", "their", "not", "no", "so", "do", "does", "did", "have", "has", "had", "will",
+        "would", "can", "could", "should", "may", "might", "must", "than", "then", "there", "here", "what", "which",
+        "who", "when", "where", "why", "how", "all", "any", "both", "each", "more", "most", "other", "some", "such",
+        "only", "very", "just", "into", "out", "up", "down", "over", "about", "after", "before", "without", "while",
+        "vs", "versus",
+    }
 )
 # Common verbs that are also nouns ("take", "use"): never the tail of a keyphrase.
 _COMMON_VERBS = frozenset(
-    "take make give keep use need want find look come go get put set let help work start try call feel show "
-    "move turn play run pay ask tell seem leave bring hold stand mean plan change check cover".split()
+    {
+        "take", "make", "give", "keep", "use", "need", "want", "find", "look", "come", "go", "get", "put", "set", "let",
+        "help", "work", "start", "try", "call", "feel", "show", "move", "turn", "play", "run", "pay", "ask", "tell",
+        "seem", "leave", "bring", "hold", "stand", "mean", "plan", "change", "check", "cover",
+    }
 )
 
 
@@ -29,8 +38,8 @@ def topic_core(title: str, body: str = "", *, max_words: int = 3) -> str:
     """The keyphrase an article targets: the run of 1-3 content words of its title that the body
     repeats most, longer runs weighted up ("Index Funds Explained: What They Are..." -> "index funds")."""
     generic = set(read_pool("stuffing")["generic_title_words"])
-    words = [w.lower() for w in _WORD.findall(title.replace("’", "'"))]
-    usable = [w not in _STOP and w not in generic and not w.isdigit() and len(w) > 1 for w in words]
+    words = [w.lower() for w in _TITLE_WORD.findall(title.replace("’", "'"))]
+    usable = [w not in _STOP and w not in generic and w.isascii() and not any(c.isdigit() for c in w) for w in words]
     body_lower = body.lower()
     best, best_score = "", -1.0
     for start in range(len(words)):
@@ -39,7 +48,7 @@ def topic_core(title: str, body: str = "", *, max_words: int = 3) -> str:
                 break
             phrase = " ".join(words[start : start + length])
             count = len(re.findall(rf"\b{re.escape(phrase)}\b", body_lower)) if body else 1
-            score = (count + 0.5) * length**2
+            score = count * length**2 + 0.1 * length  # repeated in the body first, longer on ties
             if score > best_score:
                 best, best_score = phrase, score
     return best or " ".join(words[:2])

@@ -40,9 +40,8 @@ def mashup(
     drop_share = rng.uniform(0.0, 0.4) if drop_share is None else drop_share
     dropped = set(rng.sample(paragraphs, int(len(paragraphs) * drop_share))) if len(paragraphs) > 3 else set()
     edits = []
-    for index in sorted(dropped):
-        end = blocks[index + 1].start if index + 1 < len(blocks) else blocks[index].end
-        edits.append(Edit(blocks[index].start, end, ""))
+    for index in sorted(dropped):  # drop the blank line before the paragraph along with it
+        edits.append(Edit(blocks[index - 1].end, blocks[index].end, ""))
     anchors = [blocks[i].end for i in paragraphs if i not in dropped] or [blocks[-1].end]
     pasted = 0
     for donor in donors:

@@ -33,6 +33,9 @@ def render(body: str, spans: list[Span], wrapper: Wrapper, fmt: str, rng: random
         text, spans = _html_page(body, spans, wrapper, rng)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+    end = len(text.rstrip("\n"))
+    if text[end:] != "\n":  # one final newline, whatever the edits left: layout must not hint at the label
+        text, spans = apply_edits(text, spans, [Edit(end, len(text), "\n")])
     check_spans(text, spans)
     return text, sorted(spans, key=lambda span: (span.start, -span.end))
 
@@ -96,10 +99,10 @@ def _slug(title: str) -> str:
 
 
 _HEADS = (
-    '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<link rel="stylesheet" href="/assets/site.css">',
-    '<meta charset="UTF-8">\n<meta name="description" content="">\n<link rel="stylesheet" href="/static/main.min.css">\n'
-    '<script src="/static/app.js" defer></script>',
+    ('<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    '<link rel="stylesheet" href="/assets/site.css">'),
+    ('<meta charset="UTF-8">\n<meta name="description" content="">\n<link rel="stylesheet" href="/static/main.min.css">\n'
+    '<script src="/static/app.js" defer></script>'),
     '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n<link rel="icon" href="/favicon.ico">',
 )
 

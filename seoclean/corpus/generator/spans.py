@@ -12,8 +12,10 @@ container spans (a duplicated paragraph, a pasted foreign paragraph) may be, and
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any
 
 # Spans whose inside later transformations may edit (a copied paragraph may be spun afterwards).
 CONTAINER_KINDS = frozenset({"duplicate", "mashup"})
@@ -80,7 +82,7 @@ def apply_edits(text: str, spans: Iterable[Span], edits: Iterable[Edit]) -> tupl
 
 
 def _check_no_overlap(ordered: list[Edit]) -> None:
-    for before, after in zip(ordered, ordered[1:]):
+    for before, after in itertools.pairwise(ordered):
         if before.end > after.start:
             raise ValueError(f"edits overlap: {before.start}-{before.end} and {after.start}-{after.end}")
 

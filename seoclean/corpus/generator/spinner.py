@@ -8,6 +8,7 @@ learn one generator's signature. Every change becomes a ``spin`` span carrying t
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import asdict, dataclass
@@ -21,18 +22,24 @@ from seoclean.corpus.pools import read_phrase_table
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 # Function words the thesaurus never replaces (the phrase table may: "because", "through").
 _FUNCTION_WORDS = frozenset(
-    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that "
-    "these those i you he she we they me him her us them my your his our their not no nor so do does did have "
-    "has had will would can could should may might must than then there here what which who whom whose when "
-    "where why how all any both each few more most other some such only own same too very just into out up "
-    "down over under again once off per via yes".split()
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+        "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "you",
+        "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "not", "no",
+        "nor", "so", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "may",
+        "might", "must", "than", "then", "there", "here", "what", "which", "who", "whom", "whose", "when", "where",
+        "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own",
+        "same", "too", "very", "just", "into", "out", "up", "down", "over", "under", "again", "once", "off", "per",
+        "via", "yes",
+    }
 )
-_VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?![nrs]i|se|ni|ti))", re.I)
+_VOWEL_SOUND = re.compile(r"^(?:[aeio]|u(?![nrs]i|se|ni|ti))", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class SpinStyle:
-    """How one document is spun. ``rate`` is the chance that an eligible word is replaced."""
+    """How one document is spun. ``rate`` is the intended share of the words replaced; the share
+    achieved is lower when words lack substitutes in the allowed parts of speech."""
 
     rate: float
     pos: tuple[str, ...] = ("noun", "verb", "adj", "adv")
@@ -102,6 +109,9 @@ def spin(
     tokens = _tokens(text, style)
     protected = [(span.start, span.end) for span in spans if span.kind not in ("duplicate", "mashup")]
     phrase_weight, word_weight = _MODE_WEIGHTS[style.mode]
+    # ``rate`` is a share of all words; only candidates can change, so scale up the per-candidate chance.
+    candidates = sum(1 for i, t in enumerate(tokens) if _eligible(t, style) or _match_phrase(tokens, i, text))
+    chance = min(1.0, style.rate * len(tokens) / max(1, candidates))
     edits: list[Edit] = []
     changed_words = 0
     index = 0
@@ -111,7 +121,7 @@ def spin(
             index += 1
             continue
         match = _match_phrase(tokens, index, text)
-        if match and rng.random() < min(1.0, style.rate * phrase_weight):
+        if match and rng.random() < min(1.0, chance * phrase_weight):
             length, options = match
             start, end = token.start, tokens[index + length - 1].end
             original = text[start:end]
@@ -121,7 +131,7 @@ def spin(
                 changed_words += length
                 index += length
                 continue
-        if _eligible(token, style) and rng.random() < min(1.0, style.rate * word_weight):
+        if _eligible(token, style) and rng.random() < min(1.0, chance * word_weight):
             substitute, detail = _thesaurus_substitute(token.text, thesaurus, style, rng)
             if substitute:
                 edit = _edit(token.start, token.text, substitute, token, style, rng, detail)
@@ -129,8 +139,7 @@ def spin(
                 changed_words += 1
         index += 1
     new_text, new_spans = apply_edits(text, spans, edits)
-    n_words = sum(1 for token in tokens if not token.heading or style.spin_headings)
-    return new_text, new_spans, {"words_changed": changed_words, "words": n_words, "edits": len(edits)}
+    return new_text, new_spans, {"words_changed": changed_words, "words": len(tokens), "edits": len(edits)}
 
 
 def _tokens(text: str, style: SpinStyle) -> list[_Token]:
@@ -158,7 +167,7 @@ def _match_phrase(tokens: list[_Token], index: int, text: str) -> tuple[int, tup
         window = tokens[index : index + len(words)]
         if len(window) < len(words) or any(t.group != tokens[index].group for t in window):
             continue
-        if any(text[a.end : b.start] != " " for a, b in zip(window, window[1:])):
+        if any(text[a.end : b.start] != " " for a, b in itertools.pairwise(window)):
             continue
         if tuple(t.text.lower() for t in window) == words:
             return len(words), options

@@ -13,7 +13,14 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass
 
-from seoclean.corpus.generator.blocks import TEXT_KINDS, parse_blocks, sentence_ranges, title_block
+from seoclean.corpus.generator.blocks import (
+    TEXT_KINDS,
+    MdBlock,
+    parse_blocks,
+    prose_ranges,
+    sentence_ranges,
+    title_block,
+)
 from seoclean.corpus.generator.keyphrases import cased, offtopic_keyphrases, topical_keyphrases
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits
 from seoclean.corpus.pools import read_pool
@@ -72,7 +79,8 @@ def stuff(text: str, spans: list[Span], title: str, style: StuffStyle, rng: rand
         pick = main if rng.random() < style.main_share else rng.choice(topical[1:] + offtopic * 2)
         placement = rng.choices(names, weights)[0]
         extra = [k for k in topical + offtopic if k != pick]
-        new = planner.place(placement, cased(pick, style.casing, rng), extra, style.casing)
+        budget = target_words - inserted  # lists are cut to the words still wanted, so 1% stays subtle
+        new = planner.place(placement, cased(pick, style.casing, rng), extra, style.casing, budget)
         if not new:
             failures += 1
             continue
@@ -101,25 +109,34 @@ class _Planner:
     def _free(self, position: int) -> bool:
         return not any(start < position < end for start, end in self.leaves)
 
-    def place(self, placement: str, phrase: str, extra: list[str], casing: str) -> list[Edit]:
+    def _plain(self, block: MdBlock, position: int) -> bool:
+        """Not inside code, a link, or (for a bolded insertion's sake) emphasis."""
+        if not any(start <= position <= end for start, end in prose_ranges(self.text, block)):
+            return False
+        before = self.text[block.body_start : position]
+        inside_link = before.rfind("[") > before.rfind("]")
+        return not inside_link and before.count("**") % 2 == 0 and before.replace("**", "").count("*") % 2 == 0
+
+    def place(self, placement: str, phrase: str, extra: list[str], casing: str, budget: int) -> list[Edit]:
         if placement in ("mid-sentence", "bold", "sentence-end"):
             return self._in_sentence(placement, phrase)
         if placement == "heading":
             return self._heading(phrase)
         if placement == "heading-append":
             return self._heading_append(phrase)
-        items = [phrase] + [cased(k, casing, self.rng) for k in self.rng.sample(extra, min(len(extra), self.rng.randint(2, 7)))]
+        n_extra = min(len(extra), self.rng.randint(2, 7), max(1, budget // 3 - 1))
+        items = [phrase] + [cased(k, casing, self.rng) for k in self.rng.sample(extra, n_extra)]
         return self._list(items) if placement == "list" else self._keyword_list(items)
 
     def _in_sentence(self, placement: str, phrase: str) -> list[Edit]:
         free = [item for item in self.sentences if item[1] not in self.used_sentences]
         if not free:
             return []
-        _, (start, end) = self.rng.choice(free)
+        block, (start, end) = self.rng.choice(free)
         self.used_sentences.add((start, end))
         words = list(WORD_RE.finditer(self.text, start, end))
         if placement == "sentence-end":
-            if self.text[end - 1] in ".!?" and self._free(end - 1):
+            if self.text[end - 1] in ".!?" and self._free(end - 1) and self._plain(block, end - 1):
                 if self.rng.random() < 0.5:  # "...brisk walking lower back pain."
                     return [_insert(end - 1, " ", phrase, "sentence-end")]
                 return [_insert(end, " ", phrase[:1].upper() + phrase[1:] + ".", "sentence-end")]
@@ -127,7 +144,7 @@ class _Planner:
         if len(words) < 6:
             return []
         position = words[self.rng.randrange(2, len(words) - 2)].end()
-        if not self._free(position) or self.text[position : position + 1] != " ":
+        if not self._free(position) or self.text[position : position + 1] != " " or not self._plain(block, position):
             return []
         return [_insert(position, " ", f"**{phrase}**" if placement == "bold" else phrase, placement)]
 

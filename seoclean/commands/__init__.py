@@ -1,0 +1,5 @@
+"""One module per subcommand, each with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``. ``seoclean.cli`` only wires them; the work lives in the public API."""
+
+# Order is the order of `seoclean --help`.
+COMMAND_MODULES = ("check", "scan", "rules", "explain", "train", "evaluate")

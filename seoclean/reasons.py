@@ -1,0 +1,146 @@
+"""The verdict in plain words: which rules fired and which measures drove the score.
+
+Reasons come from two places: the findings, summarised per rule (what a moderator can go and look
+at), and the features whose values moved the spam probability most (``Scorer.contributions``),
+each named in words with its value and the value on a typical clean page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from seoclean.findings import Finding
+
+MAX_MEASURE_REASONS = 3
+MAX_RULE_REASONS = 3
+MIN_CONTRIBUTION = 0.25  # log-odds; smaller pushes are noise, not a reason
+MAX_MESSAGE_CHARS = 110
+
+# Feature -> what it measures, as a noun phrase. Unlisted features are named by their measure.
+FEATURE_WORDS = {
+    "stuffing__dup_line_frac": "share of repeated lines",
+    "stuffing__dup_para_frac": "share of repeated paragraphs",
+    "stuffing__dup_line_char_frac": "share of text in repeated lines",
+    "stuffing__dup_para_char_frac": "share of text in repeated paragraphs",
+    "stuffing__top_2gram_char_frac": "share of text in the most repeated 2-word phrase",
+    "stuffing__top_3gram_char_frac": "share of text in the most repeated 3-word phrase",
+    "stuffing__top_4gram_char_frac": "share of text in the most repeated 4-word phrase",
+    "stuffing__top_phrase_count": "repetitions of the densest phrase",
+    "stuffing__top_phrase_per_100_words": "repetitions of the densest phrase per 100 words",
+    "stuffing__top_phrase_density": "keyphrase density of the densest phrase",
+    "stuffing__stuffed_phrases": "stuffed keyphrases",
+    "stuffing__stuffed_word_frac": "share of words inside stuffed keyphrases",
+    "stuffing__inserted_per_100_words": "keyphrases wedged into sentences per 100 words",
+    "stuffing__keyword_list_lines": "keyword-list lines",
+    "stuffing__keyphrase_density": "density of the named keyphrase",
+    "stuffing__keyphrase_heading_frac": "share of subheadings with the named keyphrase",
+    "spin__unnatural_synonym_per_100w": "unnatural synonym swaps per 100 words",
+    "spin__inconsistent_synonym_per_100w": "inconsistent synonyms for one idea per 100 words",
+    "spin__multiword_substitute_per_100w": "multi-word thesaurus substitutes per 100 words",
+    "spin__odd_capital_per_100w": "common words capitalised mid-sentence per 100 words",
+    "spin__function_phrase_per_100w": "impossible function-word pairs per 100 words",
+    "spin__spintax_count": "leftover spintax {a|b} groups",
+    "spin__context_gain_mean": "how much commoner synonyms would fit the context (mean)",
+    "spin__context_gain_max": "how much commoner synonyms would fit the context (max)",
+    "spin__weak_break_per_100w": "words that break common word pairs per 100 words",
+    "spin__tag_misfit_per_100w": "ungrammatical word after a function word per 100 words",
+    "spin__unseen_content_pair_frac": "share of word pairs never seen in reference English",
+    "spin__rare_synonym_rate": "share of rare words with a far commoner synonym",
+    "spin__odd_capital_candidate_per_100w": "capitalised common words mid-sentence per 100 words",
+    "boilerplate__boilerplate_line_frac": "share of boilerplate lines",
+    "boilerplate__boilerplate_char_frac": "share of text in boilerplate lines",
+    "boilerplate__cue_line_count": "spam-platform lines (report, sign up, powered by)",
+    "boilerplate__cta_line_count": "call-to-action lines",
+    "boilerplate__nav_line_frac": "share of navigation lines",
+    "boilerplate__link_density_mean": "link density",
+    "boilerplate__non_main_char_frac": "share of text outside the main content",
+    "boilerplate__short_line_frac": "share of short lines",
+    "boilerplate__stopword_density": "share of function words (low in keyword text)",
+    "boilerplate__end_punct_frac": "share of lines ending in punctuation",
+    "duplication__dup_heading_count": "repeated headings",
+    "duplication__dup_line_count": "repeated lines",
+    "duplication__dup_paragraph_count": "repeated paragraphs",
+    "duplication__near_dup_paragraph_count": "near-duplicate paragraphs",
+    "duplication__title_in_body_count": "title repeated in the body",
+    "duplication__dup_line_char_frac": "share of text in repeated lines",
+    "duplication__dup_paragraph_char_frac": "share of text in repeated paragraphs",
+    "duplication__near_dup_char_frac": "share of text in near-duplicate paragraphs",
+    "shape__log_words": "document length (log words)",
+    "shape__heading_block_frac": "share of blocks that are headings",
+    "shape__list_block_frac": "share of blocks that are list items",
+    "shape__mean_sentence_words": "mean sentence length in words",
+    "shape__mean_block_words": "mean paragraph length in words",
+}
+
+
+def describe_feature(name: str) -> str:
+    if name in FEATURE_WORDS:
+        return FEATURE_WORDS[name]
+    return name.split("__", 1)[-1].replace("_per_100w", " per 100 words").replace("_", " ")
+
+
+def measure_reasons(
+    names: Sequence[str], values: np.ndarray, reference: np.ndarray, contributions: np.ndarray, *, spam: bool
+) -> list[str]:
+    """The measures that pushed the score towards the verdict, strongest first."""
+    direction = 1.0 if spam else -1.0
+    order = np.argsort(-direction * contributions)
+    reasons = []
+    for index in order[:MAX_MEASURE_REASONS]:
+        if direction * contributions[index] < MIN_CONTRIBUTION:
+            break
+        value, typical = float(values[index]), float(reference[index])
+        level = "high" if value > typical else "low"
+        reasons.append(
+            f"{describe_feature(names[index])} {level}: {names[index]} = {_number(value)} "
+            f"(typical clean page {_number(typical)})"
+        )
+    return reasons
+
+
+def rule_reasons(findings: Sequence[Finding]) -> list[str]:
+    """One line per rule, most severe and most frequent first, quoting its first finding."""
+    from seoclean.rules import get_rule
+
+    counts = Counter(f.rule for f in findings)
+    first = {}
+    for finding in findings:
+        first.setdefault(finding.rule, finding)
+    ranked = sorted(counts, key=lambda code: (-first[code].severity, -counts[code], code))
+    reasons = []
+    for code in ranked[:MAX_RULE_REASONS]:
+        message = first[code].message
+        if len(message) > MAX_MESSAGE_CHARS:
+            message = message[: MAX_MESSAGE_CHARS - 3].rstrip() + "..."
+        times = f", {counts[code]} times" if counts[code] > 1 else ""
+        reasons.append(f"{get_rule(code).name} ({code}{times}): {message}")
+    return reasons
+
+
+def verdict_reasons(
+    names: Sequence[str],
+    values: np.ndarray,
+    reference: np.ndarray,
+    contributions: np.ndarray,
+    findings: Sequence[Finding],
+    *,
+    score: float,
+    threshold: float,
+) -> list[str]:
+    """Everything a moderator reads next to the verdict."""
+    spam = score >= threshold
+    measures = measure_reasons(names, values, reference, contributions, spam=spam)
+    serious = [f for f in findings if f.severity.label != "info"]
+    if spam:
+        return measures + rule_reasons(serious) or [f"score {score:.2f} is at or above the threshold {threshold:.2f}"]
+    head = f"score {score:.2f} is below the spam threshold {threshold:.2f}"
+    if serious:
+        return [head + "; these findings were not enough for a spam verdict:"] + rule_reasons(serious)
+    return [head + "; the measures look like a clean page"] + measures
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.3g}"

@@ -1,0 +1,132 @@
+"""Findings -> edits, rule family by rule family (``CleanPolicy`` says which findings may edit).
+
+- Keyword stuffing: SEO102 (a keyphrase wedged into or appended to a sentence, or standing as its
+  own line) and SEO105 (a line of keyword variants) are deleted. SEO101 alone never deletes: a
+  phrase being frequent says nothing about which occurrence to drop; SEO102 decides that per
+  occurrence. SEO103/SEO104 only advise.
+- Duplication: the later copies of repeated lines, paragraphs and titles and near-copies of
+  paragraphs (SEO402-SEO405) are deleted; the first copy always stays.
+- Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
+  by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
+  spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter
+  boxes) is the page's own and is kept unless ``boilerplate="always"``.
+- Spin (SEO2xx): a finding's suggestion restores the original wording when its confidence reaches
+  ``spin_min_confidence`` and the document is corroborated as spun (several such findings at a
+  rate no honest text shows); spintax residue (SEO205) is proof by itself. SEO204 only changes
+  case and is never applied.
+
+Code blocks, front matter and raw markup are never edited, whatever a finding says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from seoclean.document import Document
+from seoclean.findings import Finding
+from seoclean.rewrite.edits import Edit, resolve_edits
+from seoclean.rewrite.repair import absorb_blank_lines, widen_deletion
+
+STUFFING_DELETIONS = frozenset({"SEO102", "SEO105"})
+DUPLICATE_DELETIONS = frozenset({"SEO402", "SEO403", "SEO404", "SEO405"})
+SPIN_RESTORATIONS = frozenset({"SEO201", "SEO202", "SEO203", "SEO205", "SEO206"})
+SELF_EVIDENT_SPIN = frozenset({"SEO205"})  # spintax "{a|b|c}" left in a page proves itself
+BOILERPLATE_MODES = ("platform", "always", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPolicy:
+    """Which findings become edits.
+
+    Args:
+        stuffing: delete SEO102/SEO105 occurrences.
+        duplicates: delete later copies (SEO402-SEO405).
+        boilerplate: ``"platform"`` (default) deletes SEO3xx lines on pages with platform lines,
+            ``"always"`` on every page, ``"never"`` keeps them.
+        spin_min_confidence: a spin finding's ``evidence["confidence"]`` must reach this to be
+            applied (0.75). None turns spin restoration off.
+        spin_min_findings, spin_min_per_100_words: the document must hold at least this many
+            applicable spin findings, at least this many per 100 words (3 and 0.2): one unusual
+            word in a long article is more often a writer's choice than a spinner's.
+        spin_rules: the spin rules whose suggestions may be applied.
+    """
+
+    stuffing: bool = True
+    duplicates: bool = True
+    boilerplate: str = "platform"
+    spin_min_confidence: float | None = 0.75
+    spin_min_findings: int = 3
+    spin_min_per_100_words: float = 0.2
+    spin_rules: frozenset[str] = field(default=SPIN_RESTORATIONS)
+
+    def __post_init__(self) -> None:
+        if self.boilerplate not in BOILERPLATE_MODES:
+            raise ValueError(f"boilerplate must be one of {BOILERPLATE_MODES}, not {self.boilerplate!r}")
+
+
+def plan_edits(doc: Document, findings: Iterable[Finding], policy: CleanPolicy | None = None) -> list[Edit]:
+    """The edits that clean ``doc``: resolved, repaired, none overlapping, sorted by position."""
+    policy = policy or CleanPolicy()
+    findings = [f for f in findings if f.suggestion is not None and _editable(doc, f)]
+    chosen = _deletions(findings, policy) + _restorations(doc, findings, policy)
+    edits = []
+    for finding in chosen:
+        edits.append(_edit_for(doc.text, finding))
+    edits = resolve_edits(edits)
+    return resolve_edits(absorb_blank_lines(doc.text, edits))
+
+
+def _deletions(findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
+    rules: set[str] = set()
+    if policy.stuffing:
+        rules |= STUFFING_DELETIONS
+    if policy.duplicates:
+        rules |= DUPLICATE_DELETIONS
+    chosen = [f for f in findings if f.rule in rules and f.suggestion == ""]
+    if _delete_boilerplate(findings, policy):
+        chosen += [f for f in findings if f.rule.startswith("SEO3") and f.suggestion == ""]
+    return chosen
+
+
+def _delete_boilerplate(findings: list[Finding], policy: CleanPolicy) -> bool:
+    if policy.boilerplate == "never":
+        return False
+    if policy.boilerplate == "always":
+        return True
+    return any(f.rule.startswith("SEO3") and f.evidence.get("platform", 0) > 0 for f in findings)
+
+
+def _restorations(doc: Document, findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
+    if policy.spin_min_confidence is None:
+        return []
+    candidates = [
+        f
+        for f in findings
+        if f.rule in policy.spin_rules and f.suggestion and f.evidence.get("confidence", 0.0) >= policy.spin_min_confidence
+    ]
+    proven = [f for f in candidates if f.rule in SELF_EVIDENT_SPIN]
+    per_100_words = 100.0 * len(candidates) / max(doc.word_count, 1)
+    if len(candidates) >= policy.spin_min_findings and per_100_words >= policy.spin_min_per_100_words:
+        return candidates
+    return proven
+
+
+def _edit_for(text: str, finding: Finding) -> Edit:
+    priority = int(finding.severity)
+    if finding.suggestion == "":
+        start, end, replacement = widen_deletion(text, finding.start, finding.end)
+    else:
+        start, end, replacement = finding.start, finding.end, finding.suggestion
+    return Edit(start, end, replacement, finding.rule, finding.message, priority)
+
+
+def _editable(doc: Document, finding: Finding) -> bool:
+    """Only prose is edited: a finding must lie inside prose blocks (never code or front matter)."""
+    for block in doc.blocks:
+        if block.start < finding.end and finding.start < block.end and not block.is_prose:
+            return False
+    return finding.end > finding.start
+
+
+__all__ = ["CleanPolicy", "plan_edits"]

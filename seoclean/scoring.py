@@ -1,0 +1,152 @@
+"""The trained classifier's arithmetic in plain NumPy, for scoring at analysis time.
+
+Importing scikit-learn takes most of a second (SciPy's statistics modules load with it), more than
+analysing a page. The fitted pipeline is therefore exported, at training time, to these small
+array-only objects; ``seoclean.training`` checks that they reproduce the pipeline's probabilities
+before anything is saved, and the tests check it again on the shipped model. The scikit-learn
+pipeline itself is stored beside them for evaluation and inspection (``SpamModel.pipeline``).
+
+A model is an average of calibrated members (``CalibratedClassifierCV`` keeps one per
+cross-validation fold): each member turns the feature row into a decision value (a linear model
+or a sum of regression trees) and a sigmoid maps it to a probability.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+_EPSILON = 1e-6
+
+
+@dataclass(frozen=True)
+class LinearDecision:
+    """``StandardScaler`` then ``LogisticRegression``: ((x - mean) / scale) . coef + intercept."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        return ((X - self.mean) / self.scale) @ self.coef + self.intercept
+
+
+@dataclass(frozen=True)
+class TreesDecision:
+    """``HistGradientBoostingClassifier``: baseline + the sum of every tree's leaf value.
+
+    All trees' nodes are concatenated; ``roots`` holds each tree's first node, and ``left`` /
+    ``right`` are already offset into the concatenated arrays. A numeric split sends a row left
+    when ``x <= threshold``, and a missing value (NaN) the way the tree learned for it.
+    """
+
+    baseline: float
+    roots: np.ndarray
+    feature: np.ndarray
+    threshold: np.ndarray
+    missing_left: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    is_leaf: np.ndarray
+    value: np.ndarray
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        rows = np.arange(len(X))[:, None]
+        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
+        while not self.is_leaf[node].all():
+            x = X[rows, self.feature[node]]
+            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(self.is_leaf[node], node, step)
+        return self.baseline + self.value[node].sum(axis=1)
+
+
+@dataclass(frozen=True)
+class CalibratedMember:
+    """One fold's classifier and its sigmoid (Platt) calibration: p = 1 / (1 + exp(a*d + b))."""
+
+    decision: LinearDecision | TreesDecision
+    a: float
+    b: float
+
+    def proba(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(self.a * self.decision.decision(X) + self.b))
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Spam probability for feature rows, and which features moved it.
+
+    ``reference`` holds each feature's median over the clean training documents: the "typical
+    clean page" that contributions are measured against.
+    """
+
+    feature_names: tuple[str, ...]
+    members: tuple[CalibratedMember, ...]
+    reference: np.ndarray
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=float).reshape(-1, len(self.feature_names))
+        return np.mean([member.proba(X) for member in self.members], axis=0)
+
+    def explain(self, x: np.ndarray) -> tuple[float, np.ndarray]:
+        """For one row: the spam probability, and how much each feature moves its log-odds,
+        measured by setting the feature to its clean reference value and scoring again (exact
+        for a linear model; for trees an honest one-at-a-time estimate that ignores
+        interactions). One batched call scores the row and all its variants."""
+        x = np.asarray(x, dtype=float)
+        occluded = np.tile(x, (len(x), 1))
+        np.fill_diagonal(occluded, self.reference)
+        probabilities = self.predict_proba(np.vstack([x[None, :], occluded]))
+        return float(probabilities[0]), _logit(probabilities[0]) - _logit(probabilities[1:])
+
+
+def _logit(p: np.ndarray | float) -> np.ndarray:
+    p = np.clip(p, _EPSILON, 1 - _EPSILON)
+    return np.log(p / (1 - p))
+
+
+# -- export from fitted scikit-learn estimators (training time only) -----------------------------
+def export_scorer(calibrated, feature_names: list[str], reference: np.ndarray) -> Scorer:
+    """A ``Scorer`` equivalent to a fitted binary ``CalibratedClassifierCV`` with sigmoid
+    calibration over a ``Pipeline(StandardScaler, LogisticRegression)`` or a
+    ``HistGradientBoostingClassifier``."""
+    members = []
+    for pair in calibrated.calibrated_classifiers_:
+        (calibrator,) = pair.calibrators
+        members.append(CalibratedMember(_export_decision(pair.estimator), float(calibrator.a_), float(calibrator.b_)))
+    return Scorer(tuple(feature_names), tuple(members), np.asarray(reference, dtype=float))
+
+
+def _export_decision(estimator) -> LinearDecision | TreesDecision:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.pipeline import Pipeline
+
+    if isinstance(estimator, Pipeline):
+        scaler, linear = estimator.steps[0][1], estimator.steps[-1][1]
+        return LinearDecision(scaler.mean_.copy(), scaler.scale_.copy(), linear.coef_[0].copy(), float(linear.intercept_[0]))
+    if isinstance(estimator, HistGradientBoostingClassifier):
+        return _export_trees(estimator)
+    raise TypeError(f"no NumPy export for {type(estimator).__name__}")
+
+
+def _export_trees(model) -> TreesDecision:
+    if model.n_trees_per_iteration_ != 1 or model.is_categorical_ is not None:
+        raise ValueError("only binary models with numeric features can be exported")
+    nodes = [predictors[0].nodes for predictors in model._predictors]
+    offsets = np.cumsum([0] + [len(n) for n in nodes[:-1]])
+    joined = np.concatenate(nodes)
+    shift = np.concatenate([np.full(len(n), offset) for n, offset in zip(nodes, offsets)])
+    return TreesDecision(
+        baseline=float(np.ravel(model._baseline_prediction)[0]),
+        roots=offsets.astype(np.intp),
+        feature=joined["feature_idx"].astype(np.intp),
+        threshold=joined["num_threshold"].astype(float),
+        missing_left=joined["missing_go_to_left"].astype(bool),
+        left=(joined["left"] + shift).astype(np.intp),
+        right=(joined["right"] + shift).astype(np.intp),
+        is_leaf=joined["is_leaf"].astype(bool),
+        value=joined["value"].astype(float),
+    )

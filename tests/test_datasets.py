@@ -1,0 +1,196 @@
+"""The committed dataset (datasets/seoclean-v1.jsonl.gz) and the generator that makes it."""
+
+import random
+from pathlib import Path
+
+import pytest
+
+from seoclean.corpus import load_dataset, read_rows
+from seoclean.corpus.generator import boilerplate, chrome, duplication, mashup, spinner, stuffer
+from seoclean.corpus.generator.page import Wrapper
+from seoclean.corpus.generator.render import render
+from seoclean.corpus.generator.spans import Edit, Span, apply_edits, check_spans
+from seoclean.corpus.generator.thesaurus import MYTHES_PATH, Thesaurus
+from seoclean.corpus.generator.variants import Context, make_row, plan
+from seoclean.corpus.sources import CleanSource, read_sources
+from seoclean.corpus.splits import assign_splits
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "datasets" / "sources" / "clean"
+SEED = 13  # the seed scripts/build_datasets.py uses by default
+
+ARTICLE = """# Easy Stretches for Runners
+
+Runners often engage their muscles too quickly because they skip a warm-up. A short routine helps.
+
+## Why it matters
+
+Cold muscles strain more easily than warm ones. Five minutes of brisk walking is enough for most people.
+
+- Walk briskly for five minutes
+- Swing each leg ten times
+"""
+TINY_THESAURUS = Thesaurus.from_dict(
+    {
+        "runners": {"noun": ["joggers"]},
+        "quickly": {"adv": ["speedily"]},
+        "routine": {"noun": ["bit"]},
+        "cold": {"adj": ["chilly"], "noun": ["common cold"]},
+        "brisk": {"adj": ["energetic"]},
+        "minutes": {"noun": ["moments"]},
+        "walking": {"noun": ["walk"]},
+        "stretches": {"noun": ["elongations"]},
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return list(read_rows())
+
+
+def test_no_source_id_appears_in_two_splits(rows):
+    split_of = {}
+    for row in rows:
+        assert split_of.setdefault(row["source_id"], row["split"]) == row["split"], row["id"]
+    assert set(split_of.values()) == {"train", "dev", "test"}
+
+
+def test_every_span_text_matches_the_document_at_its_offsets(rows):
+    n_spans = 0
+    for row in rows:
+        for span in row["spans"]:
+            assert row["text"][span["start"] : span["end"]] == span["text"], (row["id"], span)
+            n_spans += 1
+    assert n_spans > 10_000
+
+
+def test_every_spin_span_has_its_original(rows):
+    spins = [span for row in rows for span in row["spans"] if span["kind"] == "spin"]
+    assert spins and all(span.get("original") for span in spins)
+
+
+def test_labels_agree_with_kinds_and_spans(rows):
+    for row in rows:
+        clean = row["kind"] == "clean" or row["kind"].startswith("hard-negative:")
+        assert row["label"] == (0 if clean else 1), row["id"]
+        assert bool(row["spans"]) == (row["label"] == 1), row["id"]
+        assert row["format"] in ("markdown", "text", "html")
+
+
+def test_mashups_only_borrow_from_their_own_split(rows):
+    split_of = {row["source_id"]: row["split"] for row in rows}
+    donors = [(row, span["donor"]) for row in rows for span in row["spans"] if span["kind"] == "mashup"]
+    assert donors
+    assert all(split_of[donor] == row["split"] for row, donor in donors)
+
+
+def test_load_dataset_filters_by_split_and_kind_prefix():
+    dev = load_dataset("dev")
+    assert dev and {e.split for e in dev} == {"dev"}
+    negatives = load_dataset("test", kinds=("hard-negative",))
+    assert negatives and all(e.kind.startswith("hard-negative:") and not e.is_spam for e in negatives)
+
+
+def _row_for(source_id: str, index: int, seed: int, thesaurus: Thesaurus) -> dict:
+    sources = read_sources(SOURCES)
+    splits = assign_splits(sources, seed=seed)
+    source = next(s for s in sources if s.source_id == source_id)
+    context = Context(thesaurus, tuple(s for s in sources if splits[s.source_id] == splits[source_id]))
+    recipe, fmt = plan(source, seed)[index]
+    return make_row(source, index, recipe, fmt, splits[source_id], context, seed)
+
+
+@pytest.mark.parametrize("source_id", ["health/001-understanding-blood-pressure", "software/003-python-virtual-environments"])
+def test_generator_is_deterministic_by_seed(source_id):
+    for index in range(3, 7):  # the spam variants
+        first = _row_for(source_id, index, SEED, TINY_THESAURUS)
+        assert first == _row_for(source_id, index, SEED, TINY_THESAURUS)
+    assert _row_for(source_id, 5, SEED, TINY_THESAURUS)["text"] != _row_for(source_id, 5, SEED + 1, TINY_THESAURUS)["text"]
+
+
+@pytest.mark.skipif(not MYTHES_PATH.exists(), reason="needs apt-get install mythes-en-us")
+def test_committed_rows_are_what_the_generator_makes(rows):
+    thesaurus = Thesaurus.from_mythes()
+    committed = {row["id"]: row for row in rows}
+    for row_id in ("legal/007-neighbours-tree-forum#3", "travel/010-beat-jet-lag#6", "tech/005-what-is-an-ssd#1"):
+        source_id, index = row_id.split("#")
+        regenerated = _row_for(source_id, int(index), SEED, thesaurus)
+        assert regenerated == committed[row_id], "generator changed: run python scripts/build_datasets.py"
+
+
+def test_apply_edits_shifts_spans_and_refuses_to_cut_into_a_leaf():
+    text = "one two three"
+    text, spans = apply_edits(text, [], [Edit(4, 7, "deux", (Span(0, 4, "spin", "deux", original="two"),))])
+    text, spans = apply_edits(text, spans, [Edit(0, 0, "zero "), Edit(len(text), len(text), " four")])
+    assert text == "zero one deux three four" and text[spans[0].start : spans[0].end] == "deux"
+    with pytest.raises(ValueError, match="cuts into"):
+        apply_edits(text, spans, [Edit(spans[0].start + 1, spans[0].start + 1, "x")])
+    container = [Span(0, 8, "duplicate", "zero one")]
+    _grown, moved = apply_edits(text, container, [Edit(5, 8, "uno!")])
+    assert moved[0].text == "zero uno!"
+
+
+def test_spinner_alone_marks_each_substitution_with_its_original():
+    style = spinner.SpinStyle(rate=0.7, mode="mixed", keep_inflection=1.0)
+    text, spans, stats = spinner.spin(ARTICLE, [], TINY_THESAURUS, style, random.Random(1))
+    check_spans(text, spans)
+    assert spans and all(s.kind == "spin" and s.original for s in spans)
+    assert {"phrase", "word"} <= {s.detail for s in spans}
+    assert stats["words_changed"] >= len(spans)
+    assert "Swing each leg" in text  # no substitutes for these words: left alone
+
+
+def test_stuffer_alone_inserts_keyphrases_and_a_template_title():
+    style = stuffer.StuffStyle(
+        density=0.08, placements=(("mid-sentence", 1.0), ("list", 1.0), ("heading", 1.0)),
+        title_template="Top Guidelines Of {kw}",
+    )
+    text, spans, _ = stuffer.stuff(ARTICLE, [], "Easy Stretches for Runners", style, random.Random(2))
+    check_spans(text, spans)
+    assert all(s.kind == "keyword" for s in spans)
+    title = next(s for s in spans if s.detail == "title-template")
+    assert title.text.startswith("Top Guidelines Of ") and title.original == "Easy Stretches for Runners"
+    assert text.startswith("# Top Guidelines Of ")
+
+
+def test_boilerplate_alone_wraps_the_post_in_platform_lines():
+    wrapper = boilerplate.make_boilerplate(random.Random(3), title="Easy Stretches", n_top=1, n_bottom=3)
+    for fmt in ("markdown", "text", "html"):
+        text, spans = render(ARTICLE, [], wrapper, fmt, random.Random(4))
+        assert [s.kind for s in spans] == ["boilerplate"] * 4
+        assert "Runners often engage" in text
+
+
+def test_duplication_alone_copies_a_paragraph_exactly():
+    style = duplication.DupStyle(paragraphs=1)
+    text, spans, _ = duplication.duplicate(ARTICLE, [], style, random.Random(5))
+    check_spans(text, spans)
+    assert spans and all(s.kind == "duplicate" and s.detail == "paragraph" for s in spans)
+    assert all(text.count(s.text) >= 2 for s in spans)
+
+
+def test_mashup_alone_pastes_donor_passages_with_their_source():
+    donor_body = "# Donor\n\n" + "Mortgage lenders check your income, your debts and your credit history first. " * 2 + "\n"
+    donor = CleanSource("loans/999-donor", "loans", "article", "Donor", donor_body)
+    text, spans, stats = mashup.mashup(ARTICLE, [], [donor], random.Random(6), drop_share=0.0)
+    check_spans(text, spans)
+    assert stats["pasted"] == 1 and spans[0].kind == "mashup" and spans[0].donor == "loans/999-donor"
+
+
+def test_chrome_wraps_a_clean_article_without_spans():
+    wrapper = chrome.make_chrome(
+        random.Random(7), genre="fitness", title="Easy Stretches", topic="stretches",
+        related_titles=["Yoga for Runners", "Strength Training FAQ"], richness=1.0,
+    )
+    text, spans = render(ARTICLE, [], wrapper, "html", random.Random(8))
+    assert spans == [] and "<footer>" in text and "<article" in text
+
+
+def test_html_rendering_moves_spans_onto_the_escaped_words():
+    body = "# Fish & Chips\n\nEat **best fish near me** today & tomorrow.\n"
+    start = body.index("**best")
+    spans = [Span(start, start + len("**best fish near me**"), "keyword", "**best fish near me**")]
+    text, moved = render(body, spans, Wrapper(site="Example"), "html", random.Random(9))
+    assert moved[0].text == "best fish near me" and "<strong>best fish near me</strong>" in text
+    assert "<title>Fish &amp; Chips</title>" in text
