@@ -184,32 +184,56 @@ def _inflect_phrase(phrase: str, tag: str | None, pos: str, known: set[str]) -> 
 
 
 def build_thesaurus(vocab: list[tuple[str, float]], wordnet: dict[tuple[str, str], set[str]]) -> dict[str, list[str]]:
-    """Surface form -> synonyms in the same inflection ("strains" -> "strives", "tenses", ...)."""
-    from lemminflect import getAllInflections, getAllLemmas
+    """Surface form -> synonyms in the same inflection ("strains" -> "strives", "tenses", ...).
+
+    The relation is made symmetric: when "ilk" is a synonym of "like", "like" is one of "ilk".
+    Spin detection reads the thesaurus backwards (from the rare word on the page to the common
+    word a spinner replaced), and lemminflect does not know every rare form ("ilk", "betwixt"),
+    so those also fall back to WordNet's own lemma."""
+    from lemminflect import getAllLemmas
     from wordfreq import zipf_frequency
 
     known = {word for word, _ in vocab}
-    thesaurus: dict[str, list[str]] = {}
+    found: dict[str, set[str]] = defaultdict(set)
     for form, zipf in vocab:
         if zipf < MIN_THESAURUS_ZIPF:
             continue
-        candidates: set[str] = set()
-        for pos, lemmas in getAllLemmas(form).items():
-            if pos not in ("NOUN", "VERB", "ADJ", "ADV"):
-                continue
-            for lemma in lemmas:
-                tags = [t for t, forms in getAllInflections(lemma, upos=pos).items() if form in forms] or [None]
-                if "NN" in tags and "NNS" in tags:
-                    tags.remove("NNS")  # a mass noun ("pain") is singular, not also its own plural
-                for synonym in wordnet.get((lemma, pos), ()):
-                    for tag in tags:
-                        inflected = _inflect_phrase(synonym, tag, pos, known)
-                        if inflected and inflected != form:
-                            candidates.add(inflected)
+        lemmas_by_pos = dict(getAllLemmas(form))
+        for pos in ("NOUN", "VERB", "ADJ", "ADV"):
+            if pos not in lemmas_by_pos and (form, pos) in wordnet:
+                lemmas_by_pos[pos] = (form,)
+        found[form].update(_form_synonyms(form, lemmas_by_pos, wordnet, known))
+    for form, synonyms in list(found.items()):
+        for synonym in synonyms:
+            if " " not in synonym and synonym in known:
+                found[synonym].add(form)
+    thesaurus: dict[str, list[str]] = {}
+    for form, candidates in found.items():
         if candidates:
             ranked = sorted(candidates, key=lambda s: (-zipf_frequency(s, "en"), s))
             thesaurus[form] = ranked[:MAX_SYNONYMS]
     return thesaurus
+
+
+def _form_synonyms(
+    form: str, lemmas_by_pos: dict, wordnet: dict[tuple[str, str], set[str]], known: set[str]
+) -> set[str]:
+    from lemminflect import getAllInflections
+
+    candidates: set[str] = set()
+    for pos, lemmas in lemmas_by_pos.items():
+        if pos not in ("NOUN", "VERB", "ADJ", "ADV"):
+            continue
+        for lemma in lemmas:
+            tags = [t for t, forms in getAllInflections(lemma, upos=pos).items() if form in forms] or [None]
+            if "NN" in tags and "NNS" in tags:
+                tags.remove("NNS")  # a mass noun ("pain") is singular, not also its own plural
+            for synonym in wordnet.get((lemma, pos), ()):
+                for tag in tags:
+                    inflected = _inflect_phrase(synonym, tag, pos, known)
+                    if inflected and inflected != form:
+                        candidates.add(inflected)
+    return candidates
 
 
 # --- output ----------------------------------------------------------------------------------

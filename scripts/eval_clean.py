@@ -8,8 +8,9 @@ Per split (spans are the generator's ground truth; offsets are mapped onto the t
 edits: the document itself for text and Markdown, its rendered main content for HTML):
 
 - similarity: word-level ``difflib`` ratio of the cleaned body to the clean source article (row
-  ``<source>#0``), against the same ratio for the spam input; "closer" counts spam documents whose
-  cleaned text is strictly more similar than the input was;
+  ``<source>#0``), against the same ratio for the spam input (all its visible words: for HTML the
+  main-content extraction is part of the cleaning); "closer" counts spam documents whose cleaned
+  text is strictly more similar than the input was;
 - stuffed occurrences: ``keyword`` spans whose words were all deleted;
 - boilerplate lines: ``boilerplate`` spans deleted (in HTML, lines outside the main content are
   gone with the page chrome and counted as removed, reported apart);
@@ -52,6 +53,11 @@ def body_words(text: str, fmt: str) -> list[str]:
         rendered = render_main_content(doc, "markdown")
         doc = load_text(rendered, format="markdown") if rendered.strip() else doc
     return [w.lower for w in doc.words]
+
+
+def input_words(example) -> list[str]:
+    """The words a reader of the spam input sees: all visible text (HTML chrome included)."""
+    return [w.lower for w in load_text(example.text, format=example.format).words]
 
 
 def similarity(a: list[str], b: list[str]) -> float:
@@ -128,7 +134,7 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
         source = sources.get(example.source_id + "#0")
         if source is not None:
             src = body_words(source.text, source.format)
-            before = similarity([w.lower for w in base_doc.words], src)
+            before = similarity(input_words(example), src)
             after = similarity(body_words(result.text, result.format), src)
             c["sim before"] += before
             c["sim after"] += after

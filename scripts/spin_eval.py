@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--min-confidence", type=float, default=0.5, help="the rewrite's threshold (0.5)")
     d.add_argument("--calibration", action="store_true", help="share exact by confidence bucket")
     d.add_argument("--show", type=int, default=0, help="print up to N findings that do not restore a span")
+    d.add_argument("--min-substitution", type=float, default=None, help="the detector's threshold (its default)")
     args = parser.parse_args(argv)
     if args.command == "recall":
         recall(args.rates, args.seeds)
@@ -180,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "dataset":
         from spin_eval_dataset import evaluate, report
 
-        tally = evaluate(args.split, args.min_confidence, show=args.show)
+        options = {} if args.min_substitution is None else {"min_substitution": args.min_substitution}
+        tally = evaluate(args.split, args.min_confidence, SpinDetector(**options), show=args.show)
         report(tally, args.split, args.min_confidence, args.calibration)
     else:
         spam(args.folder)

@@ -1,10 +1,7 @@
 """The ``dataset`` mode of ``spin_eval.py``: the spin detector against the gold spin spans of
 ``datasets/seoclean-v1.jsonl.gz``.
 
-Gold spans are offsets into a row's raw text (Markdown, plain text or HTML source). For text and
-Markdown the analysed text is the raw text, so finding offsets compare directly; for HTML a
-finding's start is mapped back to the source through the document's source map (line and column)
-and its end is start plus its length.
+Findings are aligned with the gold spans by ``spin_gold`` (HTML rows through the source map).
 
 Reported on one split (dev by default; tune on train/dev only, look at test once at the end):
 
@@ -22,9 +19,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spin_gold import SourceOffsets, overlapping, restores, spin_spans
+
 from seoclean.corpus import load_dataset
 from seoclean.detectors.spin import SpinDetector
-from seoclean.document import LineIndex
 from seoclean.ingest import load_text
 
 SPIN_RULES = ("SEO201", "SEO202", "SEO203", "SEO204", "SEO205", "SEO206")
@@ -52,24 +50,12 @@ class Tally:
     calibration: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
 
-def source_spans(example, doc, findings) -> list[tuple[int, int]]:
-    """Each finding's (start, end) in the row's raw text."""
-    if example.format != "html":
-        return [(f.start, f.end) for f in findings]
-    lines = LineIndex(example.text)
-    spans = []
-    for f in findings:
-        start, _ = lines.line_span(f.line)
-        spans.append((start + f.column - 1, start + f.column - 1 + len(f.text)))
-    return spans
-
-
 def evaluate(split: str, min_confidence: float, detector: SpinDetector | None = None, show: int = 0) -> Tally:
     detector = detector or SpinDetector()
     tally = Tally()
     shown = 0
     for example in load_dataset(split):
-        gold = [s for s in example.spans if s.kind == "spin"]
+        gold = spin_spans(example)
         if example.label == 1 and not gold:
             continue
         doc = load_text(example.text, format=example.format)
@@ -80,19 +66,20 @@ def evaluate(split: str, min_confidence: float, detector: SpinDetector | None = 
             tally.clean_by_rule.update(f.rule for f in findings)
             continue
         tally.spam_words += doc.word_count
-        spans = source_spans(example, doc, findings)
+        offsets = SourceOffsets(example, doc)
+        spans = [offsets.span(f.start, f.end) for f in findings]
         for f, (start, end) in zip(findings, spans):
             tally.findings += 1
             tally.by_rule[f.rule] += 1
-            match = next((g for g in gold if start < g.end and g.start < end), None)
+            match = overlapping(gold, start, end)
             tally.true_findings += match is not None
             tally.true_by_rule[f.rule] += match is not None
             if f.suggestion is not None:
-                exact = match is not None and _restores(match, f, start, end)
+                exact = match is not None and restores(match, start, end, f.suggestion)
                 bucket = max(b for b in BUCKETS if b <= f.evidence.get("confidence", 0.0))
                 tally.calibration[bucket][0] += 1
                 tally.calibration[bucket][1] += exact
-            if show and shown < show and (match is None or not _restores(match, f, start, end)):
+            if show and shown < show and (match is None or not restores(match, start, end, f.suggestion)):
                 shown += 1
                 context = example.text[max(0, start - 50) : end + 50].replace("\n", " ")
                 gold_text = f"{match.text!r}->{match.original!r}" if match else "-"
@@ -101,18 +88,13 @@ def evaluate(split: str, min_confidence: float, detector: SpinDetector | None = 
             tally.gold += 1
             tally.by_detail[g.detail] += 1
             hits = [(f, s) for f, s in zip(findings, spans) if s[0] < g.end and g.start < s[1]]
-            exact = [f for f, (start, end) in hits if _restores(g, f, start, end)]
+            exact = [f for f, (start, end) in hits if restores(g, start, end, f.suggestion)]
             tally.flagged += bool(hits)
             tally.flagged_by_detail[g.detail] += bool(hits)
             tally.exact += bool(exact)
             tally.exact_by_detail[g.detail] += bool(exact)
             tally.exact_confident += any(f.evidence.get("confidence", 0.0) >= min_confidence for f in exact)
     return tally
-
-
-def _restores(gold, finding, start: int, end: int) -> bool:
-    same_span = (start, end) == (gold.start, gold.end)
-    return same_span and (finding.suggestion or "").lower() == (gold.original or "").lower()
 
 
 def report(tally: Tally, split: str, min_confidence: float, calibration: bool) -> None:

@@ -24,6 +24,7 @@ DETECTORS = (
     ("spin", "seoclean.detectors.spin", "SpinDetector"),
     ("boilerplate", "seoclean.detectors.boilerplate", "BoilerplateDetector"),
     ("duplication", "seoclean.detectors.duplication", "DuplicationDetector"),
+    ("coherence", "seoclean.detectors.coherence", "CoherenceDetector"),
     ("shape", "seoclean.detectors.shape", "ShapeDetector"),
 )
 STATUS_OK, STATUS_UNSUPPORTED, STATUS_ERROR = "ok", "unsupported-language", "error"

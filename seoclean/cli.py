@@ -10,18 +10,27 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from seoclean.commands import COMMAND_MODULES
 from seoclean.errors import SeocleanError
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+EPILOG = """examples:
+  seoclean check drafts/post.md          lint a draft before publishing it (exit 1: spam or findings)
+  seoclean scan site/ --format csv       triage a whole site, one row per page
+  seoclean explain SEO201                what a rule finds, with a bad and a better example
+
+`seoclean COMMAND --help` shows each command's options, examples and exit codes.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seoclean",
         description="Find SEO spam (keyword stuffing, spun text, boilerplate, duplication) in pages and drafts.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

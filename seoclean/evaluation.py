@@ -34,7 +34,7 @@ def binary_metrics(y: np.ndarray, scores: np.ndarray, threshold: float) -> dict[
     tn, fp, fn, tp = confusion_matrix(y, flagged, labels=[0, 1]).ravel()
     both = len(set(y.tolist())) == 2
     return {
-        "n": int(len(y)),
+        "n": len(y),
         "threshold": float(threshold),
         "precision": float(precision_score(y, flagged, zero_division=0)),
         "recall": float(recall_score(y, flagged, zero_division=0)),

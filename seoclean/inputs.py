@@ -54,9 +54,10 @@ def _expand(raw: str, stdin_filename: str | None) -> Iterator[InputItem]:
     else:
         matches = sorted(m for m in glob.glob(raw, recursive=True) if _is_document(Path(m)))
         if not matches:
-            yield InputItem(raw, error=f"no files match {raw!r}; check the pattern (quote it to let seoclean expand **)")
+            yield InputItem(
+                raw, error=f"no files match {raw!r}; check the pattern (quote it to let seoclean expand **)"
+            )
         yield from (InputItem(m) for m in matches)
-
 
 
 def _is_document(path: Path) -> bool:

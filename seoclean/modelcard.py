@@ -61,8 +61,10 @@ def evaluation_markdown(result: dict[str, Any]) -> str:
             [[row["bin"], row["n"], row["mean_predicted"], row["observed_spam"]] for row in ours["calibration"]],
         ),
         "#### Feature importances",
-        "Permutation importance on this split: the mean rise in log loss when one feature's values are "
-        "shuffled (5 repeats). Correlated features share credit.",
+        (
+            "Permutation importance on this split: the mean rise in log loss when one feature's values "
+            "are shuffled (5 repeats). Correlated features share credit."
+        ),
         table(
             ["feature", "importance", "std"],
             [[f"`{f['feature']}`", f["importance"], f["std"]] for f in result["feature_importances"][:TOP_FEATURES]],
@@ -122,10 +124,10 @@ def _shared_section(view: str, shared: dict[str, Any]) -> list[str]:
 
 def candidates_markdown(candidates: dict[str, dict[str, float]]) -> str:
     rows = [
-        [name, c["threshold"], _pct(c["recall"]), _pct(c["clean_flag_rate"]), c["roc_auc"], c["average_precision"],
-         c["log_loss"], c["brier"]]
+        [name, "yes" if c["monotone"] else "no", c["threshold"], _pct(c["recall"]), _pct(c["clean_flag_rate"]),
+         c["roc_auc"], c["average_precision"], c["log_loss"], c["brier"]]
         for name, c in candidates.items()
     ]
-    return table(
-        ["candidate (calibrated)", "threshold", "recall", "clean flagged", "ROC-AUC", "PR-AUC", "log loss", "Brier"], rows
-    )
+    header = ["candidate (calibrated)", "monotone", "threshold", "recall", "clean flagged", "ROC-AUC", "PR-AUC",
+              "log loss", "Brier"]
+    return table(header, rows)

@@ -69,7 +69,7 @@ class Summary:
 
     def line(self) -> str:
         elapsed = time.perf_counter() - self._started
-        severities = ", ".join(f"{n} {label}" for label, n in sorted(self.by_severity.items()))
+        severities = ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in sorted(self.by_severity.items()))
         parts = [
             f"seoclean: {self.documents} document(s) in {elapsed:.1f} s",
             f"{self.findings} finding(s)" + (f" ({severities})" if severities else ""),

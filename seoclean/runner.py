@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from seoclean.analysis import DEFAULT_MODEL, STATUS_ERROR, Analyzer, Report
-from seoclean.errors import InputError
+from seoclean.document import Document
+from seoclean.errors import InputError, SeocleanError
 from seoclean.findings import Severity
 from seoclean.inputs import InputItem
 from seoclean.settings import Settings, apply_overrides, discover_config, load_settings
@@ -97,6 +98,15 @@ class Runner:
             self._settings[config_path] = apply_overrides(base, self.overrides)
         return self._settings[config_path]
 
+    def prepare(self, items: list[InputItem]) -> None:
+        """Read every configuration and load the classifier now, so that a bad configuration
+        file or an unusable model stops the run (``ConfigError``, ``ModelError``) before any
+        output is written."""
+        for item in items:
+            settings = self.settings_for(item.path)
+        if items:
+            self.analyzer_for(settings, None)
+
     # -- checking ----------------------------------------------------------------------------
     def check_all(self, items: Iterable[InputItem]) -> Iterator[Checked]:
         for item in items:
@@ -114,6 +124,8 @@ class Runner:
             report = self._analyse(source, item.path, settings)
         except InputError as error:
             return Checked(_error_report(item.path, str(error)), source, settings)
+        except SeocleanError:
+            raise  # the run cannot go on (an unusable model): the command line reports it, exit 2
         except Exception as error:  # one bad input must not stop a batch; the log has the traceback
             logger.exception("internal error while analysing %s", item.path or "<stdin>")
             return Checked(_error_report(item.path, f"internal error: {error!r}"), source, settings)
@@ -134,17 +146,21 @@ class Runner:
         from seoclean.ingest import load_text
 
         doc = load_text(source, format=self.input_format, path=path)
-        front_matter_keyphrase = doc.front_matter.get("keyphrase")
-        if not isinstance(front_matter_keyphrase, str):
-            front_matter_keyphrase = None
-        keyphrase = self.overrides.get("keyphrase") or front_matter_keyphrase or settings.keyphrase
-        report = self._analyzer(settings, keyphrase).analyze_document(doc)
+        report = self.analyzer_for(settings, self.keyphrase_for(doc, settings)).analyze_document(doc)
         if settings.threshold is not None and report.score is not None:
             report.label = SPAM if report.score >= settings.threshold else "ok"
         report.findings = _filtered(report, source, path, settings)
         return report
 
-    def _analyzer(self, settings: Settings, keyphrase: str | None) -> Analyzer:
+    def keyphrase_for(self, doc: Document, settings: Settings) -> str | None:
+        """The flag, else the draft's front matter ``keyphrase:``, else the configuration's: the
+        most specific statement of intent wins, and a flag is the most deliberate one."""
+        front_matter = doc.front_matter.get("keyphrase")
+        front_matter = front_matter.strip() if isinstance(front_matter, str) else None
+        return self.overrides.get("keyphrase") or front_matter or settings.keyphrase
+
+    def analyzer_for(self, settings: Settings, keyphrase: str | None) -> Analyzer:
+        """The analyser for these settings and keyphrase, built on first use and shared."""
         key = (settings.allowlist, settings.max_bytes, keyphrase)
         analyzer = self._analyzers.get(key)
         if analyzer is None:

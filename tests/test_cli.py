@@ -31,8 +31,11 @@ def test_scan_walks_directories_and_prints_one_record_per_document(scan_records)
     for record in scan_records.values():
         assert {"path", "score", "label", "findings", "error"} <= set(record)
         assert record["error"] is None
+        assert 0.0 <= record["score"] <= 1.0 and record["label"] in {"spam", "ok"} and record["reasons"]
         for finding in record["findings"]:
             assert REQUIRED_FIELDS <= set(finding)
+    assert scan_records["spam-article.md"]["label"] == scan_records["spam-page.html"]["label"] == "spam"
+    assert scan_records["clean-article.md"]["label"] == "ok"
 
 
 def test_scan_offsets_point_at_the_reported_text(scan_records):

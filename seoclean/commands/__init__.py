@@ -2,4 +2,4 @@
 ``run(args) -> int``. ``seoclean.cli`` only wires them; the work lives in the public API."""
 
 # Order is the order of `seoclean --help`.
-COMMAND_MODULES = ("check", "scan", "rules", "explain", "train", "evaluate")
+COMMAND_MODULES = ("check", "scan", "clean", "rules", "explain", "train", "evaluate")

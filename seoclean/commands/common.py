@@ -29,8 +29,11 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, default_format: str)
         choices=("text", "markdown", "html"),
         help="treat every input as this format (default: by extension, else by content)",
     )
-    inputs.add_argument("--stdin-filename", metavar="NAME", help="the name of the input read from -, for the "
-                        "format, per-file-ignores, config discovery and the output")
+    inputs.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of the input read from -, for the format, per-file-ignores, config discovery and the output",
+    )
     inputs.add_argument("--max-bytes", metavar="N", help="refuse inputs larger than this (default: 5000000)")
 
     config = parser.add_argument_group("configuration (flags override the configuration file)")
@@ -48,6 +51,11 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, default_format: str)
     choice = model.add_mutually_exclusive_group()
     choice.add_argument("--model", metavar="FILE", help="a model from `seoclean train` (default: the shipped model)")
     choice.add_argument("--no-model", action="store_true", help="findings only: no spam score and no verdict")
+    model.add_argument(
+        "--trust-model",
+        action="store_true",
+        help="load --model even if its checksum does not match its metadata (loading a model runs code)",
+    )
 
 
 def overrides_from(args: argparse.Namespace) -> dict:
@@ -83,11 +91,7 @@ def run_inputs(args: argparse.Namespace) -> list:
         from seoclean.errors import ConfigError
 
         raise ConfigError("--config and --no-config contradict each other; pass one")
-    items = expand_inputs(args.paths, stdin_filename=args.stdin_filename)
-    if sum(item.stdin for item in items) > 1:
-        from seoclean.errors import ConfigError
-
-        raise ConfigError("- (stdin) can be given only once")
+    items = expand_inputs(args.paths, stdin_filename=args.stdin_filename)  # "-" given twice is read once
     runner = Runner(
         overrides=overrides_from(args),
         config=args.config,
@@ -95,8 +99,7 @@ def run_inputs(args: argparse.Namespace) -> list:
         input_format=args.input_format,
         model=_model(args),
     )
-    for item in items:  # every configuration is read and checked before any output is written
-        runner.settings_for(item.path)
+    runner.prepare(items)  # configurations and the model are checked before any output is written
     color = {"auto": None, "always": True, "never": False}[args.color]
     formatter = get_formatter(args.format, sys.stdout, features=args.features, color=color)
     progress = Progress(len(items), sys.stderr, enabled=not args.quiet)
@@ -135,5 +138,5 @@ def _model(args: argparse.Namespace):
     if args.model:
         from seoclean.model import load_model
 
-        return load_model(args.model)
+        return load_model(args.model, trust=args.trust_model)
     return DEFAULT_MODEL

@@ -24,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
-from seoclean.detectors.boilerplate_cues import CUE_FAMILY_BY_NAME
+from seoclean.detectors.boilerplate_cues import CUE_FAMILY_BY_NAME, PLATFORM_RE
 from seoclean.detectors.boilerplate_lines import Line, describe_lines
 from seoclean.document import Document
 from seoclean.findings import Finding
 
 _SHORT_LINE_WORDS = 4
+_EDGE_LINE_WORDS = 6  # a bare line in a platform's header or footer: a name, a date, a count
 _SHAPE_DESCRIPTIONS = {
     "menu_line": "menu entries joined by separators",
     "breadcrumb": "a breadcrumb trail",
@@ -79,6 +80,7 @@ class BoilerplateDetector(Detector):
         findings += _cue_findings(doc, lines, claimed)
         if self.report_outside_main:
             findings += _outside_main_findings(doc, lines, claimed)
+        findings += _platform_edge_findings(doc, lines, claimed)
         findings.sort(key=lambda finding: (finding.start, finding.rule))
         return DetectorResult(findings, _measures(lines, claimed))
 
@@ -143,9 +145,55 @@ def _cue_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> 
         family = CUE_FAMILY_BY_NAME.get(line.cue)
         what = family.describe if family else _SHAPE_DESCRIPTIONS[line.cue]
         message = f"{what[0].upper()}{what[1:]} on a line of its own: page chrome, not content; delete it."
-        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main)}
+        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main),
+                    "platform": float(_is_platform_line(line))}
         findings.append(make_finding(doc, rule, line.start, line.end, message, suggestion="", evidence=evidence))
     return findings
+
+
+def _is_platform_line(line: Line) -> bool:
+    return PLATFORM_RE.search(line.core) is not None
+
+
+def _platform_edge_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:
+    """On a page that carries a blog platform's lines, the rest of the platform's header and footer.
+
+    A host's chrome around a post mixes recognisable lines with bare ones (the host's name, a view
+    count, a date). At the bottom, every short line after the first chrome line of the trailing
+    run of short or chrome lines is chrome too; at the top only short lines between two chrome
+    lines are, since the post's own title is a short line right after the header.
+    """
+    if not any(_is_platform_line(lines[i]) for i in claimed):
+        return []
+    edge: list[int] = []
+    for index in range(len(lines) - 1, -1, -1):  # the trailing run
+        if index not in claimed and not _short_line(lines[index]):
+            break
+        edge.append(index)
+    edge.reverse()
+    first_chrome = next((i for i in edge if i in claimed), None)
+    picked = [i for i in edge if first_chrome is not None and i > first_chrome and i not in claimed]
+    top: list[int] = []
+    for index in range(len(lines)):  # the leading run
+        if index not in claimed and not _short_line(lines[index]):
+            break
+        top.append(index)
+    chrome_at_top = [i for i in top if i in claimed]
+    if chrome_at_top:
+        picked += [i for i in top if chrome_at_top[0] < i < chrome_at_top[-1] and i not in claimed]
+    findings = []
+    for index in sorted(picked):
+        line = lines[index]
+        claimed[index] = "SEO301"
+        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main),
+                    "platform": 1.0}
+        message = "A bare line inside a blog platform's header or footer: page chrome, not content; delete it."
+        findings.append(make_finding(doc, "SEO301", line.start, line.end, message, suggestion="", evidence=evidence))
+    return findings
+
+
+def _short_line(line: Line) -> bool:
+    return 0 < line.words <= _EDGE_LINE_WORDS and not line.ends_sentence
 
 
 def _outside_main_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:

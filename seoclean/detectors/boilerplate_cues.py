@@ -18,6 +18,12 @@ from dataclasses import dataclass
 _REST = r"(?:\b.*)?"
 # The end of a line that is only the cue: trailing punctuation, arrows, counts.
 _END = r"[\W\d_]*$"
+# A host name with a subdomain ("jaxon7t2.postlark.com"): how free hosts name their users' sites.
+_HOSTNAME = r"(?!www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+){2,}"
+# A date standing alone ("5 November 2023", "November 5, 2023", "2023-11-05", "05/11/2023").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
+         r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,12 @@ class CueFamily:
 
 
 CUE_FAMILIES: tuple[CueFamily, ...] = (
+    CueFamily("host", "SEO301", 20, r"(?:(?:create|make|start|build|get|launch) (?:a |an |your |my )?(?:own |free ){1,2}"
+              r"(?:web ?site|blog|site|web ?page|page|wiki)\b|free (?:web ?site|blog|site) (?:builder|maker|"
+              r"hosting)|(?:this|the|my) (?:web ?site|site|blog|page) (?:was |is )?(?:built|created|made|designed|"
+              r"hosted) (?:with|on|using|at|by)\b|join \w+ for free|new post|start writing|write a (?:new )?post|"
+              + _HOSTNAME + r"(?:\s*[·|•-]\s*(?:proudly )?powered by\b.*)?$)" + _REST,
+              describe="a blog host's footer or editor button"),
     CueFamily("report", "SEO301", 8, r"(?:report (?:this|the) (?:page|post|article|story|content|ad|advert|listing|"
               r"comment|review|profile|user)|report (?:abuse|spam|an? (?:problem|issue|error|bug|broken link))|"
               r"flag (?:as|this as) (?:inappropriate|spam))" + _END, describe="a report-this-page link"),
@@ -40,7 +52,8 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               r"alerts|digest|account|membership|channel|blog|feed|notifications|deals|offers)\b|create (?:an?|your|"
               r"my) (?:free )?account|get (?:our|the) (?:free )?newsletter|newsletter sign ?up|become a (?:member|"
               r"subscriber|patron)|already (?:a subscriber|a member|have an account|registered)|enter your "
-              r"e-?mail|don'?t have an account|join (?:our|the) (?:community|mailing list|newsletter|list))" + _REST,
+              r"e-?mail|don'?t have an account|join (?:our|the) (?:community|mailing list|newsletter|list)|get (?:new )?(?:posts|"
+              r"updates|articles|stories) (?:by|via) e-?mail)" + _REST,
               describe="a sign-up or subscribe prompt"),
     CueFamily("login", "SEO301", 20, r"(?:(?:log ?in|sign ?in|log ?out|sign out|my account)(?: (?:/|or|\||to) "
               r"(?:register|sign ?up|create an account|reply|comment|post|continue))?" + _END + r"|(?:you must be|"
@@ -58,13 +71,15 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               describe="a powered-by footer"),
     CueFamily("postmeta", "SEO301", 40, r"(?:(?:posted|filed) (?:in|on|by|under)\b|tagged(?: with| as)?:|"
               r"tags?:|categor(?:y|ies):|this (?:entry|post) was posted|bookmark the permalink|permalink" + _END +
-              r"|blog (?:post|article|entry)" + _END + r")" + _REST, prose_ending_ok=False,
+              r"|blog (?:post|article|entry)(?:\s*[|·•-]\s*\w+)?" + _END + r"|published (?:by|in|on)\b|views?:? \d[\d,]*"
+              + _END + r"|\d[\d,]* views" + _END + r"|(?:\S+ · )?" + _DATE + r"(?: · \d+ min(?:ute)?s? read)?" + _END
+              + r"|\S+ · \d+ min(?:ute)?s? read" + _END + r"|by [\w.-]+" + _END + r")" + _REST, prose_ending_ok=False,
               describe="a post-metadata line"),
     CueFamily("comments", "SEO301", 30, r"(?:leave (?:a|your) (?:reply|comment|response)|(?:post|add|submit|write) "
               r"(?:a |your )?(?:comment|reply)|cancel reply|reply" + _END + r"|your e-?mail(?: address)? will "
               r"(?:not|never) be (?:published|shared)|required fields are marked|notify me of (?:new|follow-?up)|"
               r"save my name|comments? (?:are|is) closed|(?:\d+|no) (?:comments?|responses?|replies)" + _END +
-              r"|be the first to comment|join the discussion|you may use these html)" + _REST,
+              r"|comments? \(\d+\)" + _END + r"|be the first to comment|join the discussion|you may use these html)" + _REST,
               describe="comment-form chrome"),
     CueFamily("ad", "SEO301", 4, r"(?:advertisement|sponsored(?: content| links?| post)?|ad ?choices|paid "
               r"(?:content|post))" + _END, describe="an advertisement label"),
@@ -93,9 +108,25 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               r"(?: (?:on|via|to|with) [\w.+ ]{1,20})?|tweet(?: this| it)?|pin(?: it| this)|like this|(?:like|follow) "
               r"(?:us|me) on\b.*|follow (?:us|me)\b.*|(?:send|e-?mail) (?:this )?(?:article|post|story|page|link)"
               r"(?: (?:with|to) a friend)?|e-?mail to a friend|click to (?:share|print|e-?mail)\b.*|print (?:this )?"
-              r"(?:article|page|post|story|recipe))" + _END, describe="a share widget"),
+              r"(?:article|page|post|story|recipe)|like loading\W*|follow " + _HOSTNAME + r"|(?:share (?:on|via) \w+|pin it|"
+              r"tweet(?: this)?)(?:\s*[|·•,]\s*(?:share (?:on|via|by) [\w.]+|pin it|tweet(?: this)?))+)" + _END,
+              describe="a share widget"),
 )
 
+# Lines only a hosted blog or page platform prints: report-abuse links, the host advertising itself
+# ("Create a free website or blog at ...", "Powered by ..."), a site named as a host's subdomain,
+# the default "Uncategorized" category and default accounts ("Posted by admin"). Ordinary sites
+# have menus, share buttons and newsletter boxes too; these lines are what mark a post on a
+# throwaway platform, where spam is published.
+PLATFORM_RE = re.compile(
+    r"\breport (?:this |the )?(?:page|post|article|blog|wiki page|site|content|abuse)\b|\bflag (?:as|this as) "
+    r"inappropriate\b|\b(?:create|make|start|build|get) (?:a |an |your |my )?(?:own |free ){1,2}(?:web ?site|blog|"
+    r"site|web ?page|page)\b|\bfree (?:web ?site|blog|site) (?:builder|maker|hosting)\b|\b(?:web ?site|site|blog|"
+    r"page) (?:was |is )?(?:built|created|made|designed|hosted) (?:with|on|using|at)\b|\bpowered by\b|"
+    r"^theme:|\bjoin \w+ for free\b|\buncategori[sz]ed\b|\b(?:posted|published|written) by (?:admin|"
+    r"administrator|guest|editor|user)\b|(?:^|[\s©@])" + _HOSTNAME + r"\b",
+    re.IGNORECASE,
+)
 CUE_RE = re.compile("|".join(f"(?P<{family.name}>{family.pattern})" for family in CUE_FAMILIES), re.IGNORECASE)
 CUE_FAMILY_BY_NAME = {family.name: family for family in CUE_FAMILIES}
 CUE_MAX_WORDS = max(family.max_words for family in CUE_FAMILIES)

@@ -1,5 +1,5 @@
-"""The duplication detector (SEO401-SEO405): repeated headings, lines and paragraphs, near-duplicate
-paragraphs, and a page title repeated in the body.
+"""The duplication detector (SEO401-SEO406): repeated headings, lines, paragraphs and sentences,
+near-duplicate paragraphs, and a page title repeated in the body.
 
 Text is compared by its words (lowercase, punctuation and spacing ignored). The second and every
 later copy is reported, with the line of the first copy in the evidence; the first copy stays.
@@ -50,6 +50,8 @@ class DuplicationDetector(Detector):
         near_duplicate_min_words: shortest paragraph compared for near-duplicates (12).
         shingle_words: words per shingle (3: one changed word breaks only three shingles).
         title_min_words: shortest title whose repetition in the body is reported (4). None: off.
+        sentence_min_words: shortest sentence whose repetition inside other text is reported (5).
+            None turns SEO406 off.
     """
 
     name = "duplication"
@@ -72,12 +74,14 @@ class DuplicationDetector(Detector):
         near_duplicate_min_words: int = 12,
         shingle_words: int = 3,
         title_min_words: int | None = 4,
+        sentence_min_words: int | None = 5,
     ) -> None:
         self.min_words = min_words
         self.near_duplicate_threshold = near_duplicate_threshold
         self.near_duplicate_min_words = near_duplicate_min_words
         self.shingle_words = shingle_words
         self.title_min_words = title_min_words
+        self.sentence_min_words = sentence_min_words
 
     def detect(self, doc: Document) -> DetectorResult:
         units = _units(doc)
@@ -90,6 +94,7 @@ class DuplicationDetector(Detector):
         paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "")
         lines = self._line_repeats(doc, kept[2], paragraphs)
         near = self._near_duplicates(doc, units.paragraphs, units.lines)
+        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title)
         main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
         measures = {
             "dup_heading_count": len(headings),
@@ -101,7 +106,7 @@ class DuplicationDetector(Detector):
             "dup_paragraph_char_frac": _chars(paragraphs) / main_chars,
             "near_dup_char_frac": _chars(near) / main_chars,
         }
-        findings = sorted(headings + paragraphs + lines + near + title, key=lambda f: (f.start, f.rule))
+        findings = sorted(headings + paragraphs + lines + near + title + sentences, key=lambda f: (f.start, f.rule))
         return DetectorResult(findings=findings, measures=measures)
 
     # -- exact repeats (SEO401-SEO403) -------------------------------------------------------
@@ -133,7 +138,50 @@ class DuplicationDetector(Detector):
         """Repeated lines, except those a repeated paragraph already covers (a one-line paragraph
         is both a line and a paragraph: it is reported once, as a paragraph)."""
         lone = [u for u in lines if not _inside_any(u, paragraph_repeats)]
-        return self._exact_repeats(doc, lone, "SEO402", "line", "")
+        found = self._exact_repeats(doc, lone, "SEO402", "line", "")
+        return found + self._adjacent_repeats(doc, lone, found)
+
+    def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
+        """A list item repeated right below itself ("- Payment date: the money arrives" twice in a
+        row): a list never names one thing twice in a row. (A table's header row may repeat.)"""
+        findings = []
+        for previous, unit in zip(lines, lines[1:]):
+            if unit.words != previous.words or len(unit.words) < self.min_words or _inside_any(unit, found):
+                continue
+            if not _is_list_item(doc, unit):
+                continue
+            if doc.text[previous.end : unit.start].count("\n") > 1:
+                continue  # not the next line
+            first_line = doc.position(previous.start)[0]
+            message = f"this line repeats the line right above it (line {first_line})"
+            evidence = {"first_line": first_line, "words": len(unit.words)}
+            findings.append(make_finding(doc, "SEO402", unit.start, unit.end, message, suggestion="", evidence=evidence))
+        return findings
+
+    # -- repeated sentences (SEO406) -----------------------------------------------------------
+    def _sentence_repeats(self, doc: Document, reported: list[Finding]) -> list[Finding]:
+        """Sentences that repeat an earlier sentence of the main content, outside reported units."""
+        if self.sentence_min_words is None:
+            return []
+        first_seen: dict[tuple[str, ...], int] = {}
+        findings = []
+        words = doc.words
+        for sentence in doc.sentences:
+            if not doc.blocks[words[sentence.first_word].block].in_main:
+                continue
+            key = tuple(w.lower for w in words[sentence.first_word : sentence.last_word])
+            if len(key) < self.sentence_min_words or not _ends_like_a_sentence(doc.text, sentence.end):
+                continue
+            first = first_seen.setdefault(key, sentence.start)
+            if first == sentence.start or any(f.start <= sentence.start and sentence.end <= f.end for f in reported):
+                continue
+            first_line = doc.position(first)[0]
+            message = f"this sentence repeats a sentence on line {first_line}"
+            evidence = {"first_line": first_line, "words": len(key)}
+            findings.append(
+                make_finding(doc, "SEO406", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
+            )
+        return findings
 
     # -- near-duplicates (SEO404) ------------------------------------------------------------
     def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:
@@ -241,6 +289,15 @@ def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
     if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
         return False
     return text.rstrip(_CLOSERS).endswith(_TERMINAL) or len(words) >= PROSE_LINE_WORDS
+
+
+def _is_list_item(doc: Document, unit: Unit) -> bool:
+    block = doc.block_at(unit.start)
+    return (block is not None and block.kind == "list_item") or bool(_LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
+
+
+def _ends_like_a_sentence(text: str, end: int) -> bool:
+    return text[:end].rstrip(_CLOSERS + "*_").endswith(_TERMINAL)
 
 
 def _inside_any(unit: Unit, findings: list[Finding]) -> bool:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 from seoclean.detectors.base import make_finding
+from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
+from seoclean.detectors.search_terms import QUERY_TAILS_RE
 from seoclean.detectors.phrases import WordTable
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
@@ -117,10 +119,14 @@ _CLAUSE_OPENERS = frozenset(
 
 
 # -- keyword lists (SEO105) ----------------------------------------------------------------------
-_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*")  # "24/7" is one item
-_SEPARATOR_CHAR_RE = re.compile(r"[,|/;•·]")
+_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")  # "24/7" is one item
+_SEPARATOR_CHAR_RE = re.compile(r"[,|/;•·]|\s[-–—]\s")
+# Numbers that belong to keyphrases rather than to quantities: years, "24/7", "24 hour".
+_KEYPHRASE_NUMBER_RE = re.compile(r"\b(?:(?:19|20)\d\d|24/7|24 hours?)\b")
 MAX_ITEM_WORDS = 6  # a keyphrase is short; a longer item is a clause
-_LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,20}:\s+")
+_LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
+# A label that says the line lists search queries ("Related searches:", "Keywords:", "Trending:").
+_QUERY_LABEL_RE = re.compile(r"\b(?:search(?:es|ed)?|keywords?|trending|queries|search terms)\b", re.IGNORECASE)
 # Function words a keyphrase may contain ("plumber in london", "shoes for women"); any other stop
 # word (a pronoun, an auxiliary, a verb like "get") signals a clause, not a keyword.
 _KEYPHRASE_FUNCTION_WORDS = frozenset(
@@ -143,7 +149,11 @@ def keyword_list(
     A list of distinct nouns ("flour, sugar, eggs") is not stuffing; variants of one keyphrase are:
     at least ``share`` of the items (and at least ``min_items``) must repeat one content word.
     """
-    body = _LABEL_RE.sub("", text.strip().rstrip("."), count=1)
+    label = _LABEL_RE.match(text.strip())
+    body = text.strip().rstrip(".")[label.end() :] if label else text.strip().rstrip(".")
+    names_queries = bool(label and _QUERY_LABEL_RE.search(label.group()))
+    if names_queries:
+        min_items, share = min(min_items, 2), min(share, 0.5)  # "Related searches: a | b" says what it is
     items = [item for item in _SEPARATOR_RE.split(body) if item]
     if len({item.lower() for item in items}) < min_items:
         return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
@@ -152,15 +162,18 @@ def keyword_list(
     item_words = _keyword_items(items, stopwords)
     if item_words is None:
         return None
-    if sum(1 for item in items if any(ch.isdigit() for ch in item)) * 2 >= len(items):
+    quantities = sum(1 for item in items if any(ch.isdigit() for ch in _KEYPHRASE_NUMBER_RE.sub("", item)))
+    if quantities * 2 >= len(items):
         return None  # quantities on most items: an ingredient list or a table row, not keywords
     counts: dict[str, int] = {}
     for words in item_words:
         for word in set(words) - stopwords:
             counts[word] = counts.get(word, 0) + 1
     shared, sharing = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
-    if sharing < max(min_items, share * len(items)):
-        return None
+    if sharing < max(min_items, share * len(items)) and not names_queries:
+        return None  # a list of distinct things, unless it says it lists searches
+    if shared in SHARE_TOKENS:
+        return None  # "Share on Facebook | Share on X | Share by email" is a share widget, not keywords
     return KeywordList(len(items), shared, sharing)
 
 
@@ -170,7 +183,7 @@ def _keyword_items(items: list[str], stopwords: frozenset[str]) -> list[list[str
     for item in items:
         if item.count(" ") >= MAX_ITEM_WORDS:
             return None
-        words = [m.group().lower() for m in WORD_RE.finditer(item)]
+        words = [m.group().lower() for m in WORD_RE.finditer(QUERY_TAILS_RE.sub("", item))]
         if not _is_keyword_item(item, words, stopwords):
             return None
         item_words.append(words)
@@ -196,7 +209,7 @@ def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float
         if not doc.blocks[doc.words[sentence.first_word].block].in_main:
             continue
         text = doc.text[sentence.start : sentence.end]
-        if len(_SEPARATOR_CHAR_RE.findall(text)) < 2:  # cheap pre-check: three items need two separators
+        if not _SEPARATOR_CHAR_RE.search(text):  # cheap pre-check: a list needs a separator
             continue
         found = keyword_list(text, stopwords, share=share)
         if found is None:

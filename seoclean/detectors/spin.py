@@ -40,6 +40,9 @@ from seoclean.detectors.collocations import CollocationThresholds
 from seoclean.detectors.consistency import inconsistent_synonyms
 from seoclean.detectors.spin_context import Hit, SpinContext
 from seoclean.detectors.spin_surface import function_phrase_swaps, odd_capitals, spintax_residue
+from seoclean.detectors.spin_weights import load_weights
+from seoclean.detectors.substitution_hits import substitution_hits
+from seoclean.detectors.substitutions import find_slots
 from seoclean.detectors.synonym_swaps import BreakStats, multiword_substitutes, unnatural_synonyms
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
@@ -113,6 +116,7 @@ class SpinDetector(Detector):
         max_proper_share: float = 0.05,
         function_min_expected: float | None = None,
         spintax: bool = True,
+        min_substitution: float | None = 0.5,
     ) -> None:
         self.allowlist = tuple(allowlist)
         self.min_pmi = min_pmi
@@ -126,6 +130,7 @@ class SpinDetector(Detector):
         self.max_proper_share = max_proper_share
         self.function_min_expected = function_min_expected
         self.spintax = spintax
+        self.min_substitution = min_substitution
         self._memo: dict = {}  # synonym ids per word, shared by all documents (a pure function of the lexicon)
 
     def detect(self, doc: Document) -> DetectorResult:
@@ -143,6 +148,10 @@ class SpinDetector(Detector):
             th = CollocationThresholds(self.min_pmi, self.min_zipf_gain, self.max_misfit, self.min_fit, self.min_margin)
             hits += _unclaimed(multiword_substitutes(ctx, th, self.max_phrase_words), hits)
             hits += unnatural_synonyms(ctx, th, _claimed_words(ctx, hits), stats)
+        slots = find_slots(ctx)
+        rate = load_weights().score(slots)
+        if self.min_substitution is not None:
+            hits += substitution_hits(ctx, slots, self.min_substitution, _claimed_words(ctx, hits))
         pairs = function_phrase_swaps(ctx, self.function_min_expected or FUNCTION_PAIR_EXPECTED)
         if self.function_min_expected is not None:
             hits += _unclaimed(pairs, hits)

@@ -26,6 +26,7 @@ from seoclean.detectors.insertion import (
     keyword_list_findings,
 )
 from seoclean.detectors.keyphrase import keyphrase_findings, named_keyphrase
+from seoclean.detectors.keyword_family import keyword_family_findings
 from seoclean.detectors.phrases import Phrase, WordTable, repeated_phrases
 from seoclean.detectors.repetition import GOPHER_MEASURE_NAMES, gopher_measures
 from seoclean.document import Document
@@ -118,6 +119,15 @@ class StuffingDetector(Detector):
         result.findings += inserted
         lists = keyword_list_findings(doc, lex.stopwords, self.keyword_list_share)
         result.findings += lists
+        if self.min_inserted is not None:
+            planted = keyword_family_findings(
+                doc, table, lex, keyword_lines=lists, stuffed=[s.phrase.words for s in stuffed],
+                corroborated=bool(stuffed or inserted or lists),
+            )
+            planted = [f for f in planted if not _overlaps_any(f, inserted + lists)]
+            result.findings += planted
+            inserted += [f for f in planted if f.rule == "SEO102"]
+            lists += [f for f in planted if f.rule == "SEO105"]
         checks = keyphrase_findings(
             doc, table, target, lex.stopwords, self.max_keyphrase_density, self.max_heading_share
         )
@@ -212,6 +222,10 @@ class StuffingDetector(Detector):
             "inserted_per_100_words": inserted / text_words * 100,
             "keyword_list_lines": lists,
         }
+
+
+def _overlaps_any(finding, others) -> bool:
+    return any(o.start < finding.end and finding.start < o.end for o in others)
 
 
 def _loose_occurrences(table: WordTable, phrase: Phrase) -> list[int]:

@@ -22,11 +22,17 @@ class GithubFormatter(Formatter):
             self._write(level, {"file": path, "title": "seoclean"}, report.error)
             return
         for finding in report.findings:
-            self._write(LEVELS[finding.severity], self._properties(path, finding, report.format != "html"),
-                        f"{finding.rule} {finding.message}")
+            self._write(
+                LEVELS[finding.severity],
+                self._properties(path, finding, report.format != "html"),
+                f"{finding.rule} {finding.message}",
+            )
         if report.label == "spam":
-            self._write("error", {"file": path, "line": 1, "title": f"{VERDICT_CODE} spam"},
-                        f"{VERDICT_CODE} {verdict_message(report)}")
+            self._write(
+                "error",
+                {"file": path, "line": 1, "title": f"{VERDICT_CODE} spam"},
+                f"{VERDICT_CODE} {verdict_message(report)}",
+            )
 
     @staticmethod
     def _properties(path: str, finding: Finding, exact_ends: bool) -> dict:

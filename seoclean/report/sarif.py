@@ -36,9 +36,11 @@ class SarifFormatter(Formatter):
         if report.error:
             level = "error" if report.status == STATUS_ERROR else "note"
             self._notifications.append(
-                {"level": level, "message": {"text": f"{display_path(report)}: {report.error}"}, "locations": [
-                    {"physicalLocation": {"artifactLocation": {"uri": uri}}}
-                ]}
+                {
+                    "level": level,
+                    "message": {"text": f"{display_path(report)}: {report.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+                }
             )
             return
         exact_ends = report.format != "html"

@@ -16,7 +16,7 @@ import os
 
 from seoclean.analysis import STATUS_ERROR, Report
 from seoclean.findings import Finding, Severity
-from seoclean.report.base import Formatter, display_path, verdict_message
+from seoclean.report.base import Formatter, display_path
 
 MAX_SOURCE_WIDTH = 100  # a minified HTML page is one line: show a window around the finding
 _CONTEXT_BEFORE = 30
@@ -60,8 +60,12 @@ class TextFormatter(Formatter):
             self._write_finding(where, finding, lines)
         if report.label == "spam":
             self._spam += 1
-            self.stream.write(f"{self._paint(where, 'path')}: {self._paint('spam', Severity.ERROR)}: "
-                              f"{verdict_message(report)}\n")
+            score = f" (score {report.score:.2f})" if report.score is not None else ""
+            self.stream.write(
+                f"{self._paint(where, 'path')}: {self._paint('spam', Severity.ERROR)}: classified as spam{score}\n"
+            )
+            for reason in report.reasons:
+                self.stream.write(f"  - {reason}\n")
 
     def stop(self) -> None:
         parts = [f"{self._findings} finding(s) in {self._documents} document(s)"]
@@ -80,7 +84,9 @@ class TextFormatter(Formatter):
         if finding.suggestion is not None:
             gutter = " " * (len(str(finding.line)) + 1)
             fix = "delete this" if finding.suggestion == "" else f"replace with {finding.suggestion!r}"
-            self.stream.write(f"{gutter} {self._paint('=', 'gutter')} {self._paint('suggestion: ' + fix, 'suggestion')}\n")
+            self.stream.write(
+                f"{gutter} {self._paint('=', 'gutter')} {self._paint('suggestion: ' + fix, 'suggestion')}\n"
+            )
 
     def _write_source(self, finding: Finding, line: str) -> None:
         line = line.replace("\t", " ")  # one column per tab keeps the caret under the text

@@ -5,7 +5,8 @@
   phrase being frequent says nothing about which occurrence to drop; SEO102 decides that per
   occurrence. SEO103/SEO104 only advise.
 - Duplication: the later copies of repeated lines, paragraphs and titles and near-copies of
-  paragraphs (SEO402-SEO405) are deleted; the first copy always stays.
+  paragraphs and repeated sentences (SEO402-SEO406) are deleted; the first copy always stays; a
+  repeated quotation is a pull quote and stays.
 - Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
   by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
   spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter
@@ -29,10 +30,12 @@ from seoclean.rewrite.edits import Edit, resolve_edits
 from seoclean.rewrite.repair import absorb_blank_lines, widen_deletion
 
 STUFFING_DELETIONS = frozenset({"SEO102", "SEO105"})
-DUPLICATE_DELETIONS = frozenset({"SEO402", "SEO403", "SEO404", "SEO405"})
+DUPLICATE_DELETIONS = frozenset({"SEO402", "SEO403", "SEO404", "SEO405", "SEO406"})
 SPIN_RESTORATIONS = frozenset({"SEO201", "SEO202", "SEO203", "SEO205", "SEO206"})
 SELF_EVIDENT_SPIN = frozenset({"SEO205"})  # spintax "{a|b|c}" left in a page proves itself
 BOILERPLATE_MODES = ("platform", "always", "never")
+MIN_SECTION_COPIES = 3
+_OPENING_QUOTES = "\"“‘'«"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,7 @@ class CleanPolicy:
 
     Args:
         stuffing: delete SEO102/SEO105 occurrences.
-        duplicates: delete later copies (SEO402-SEO405).
+        duplicates: delete later copies (SEO402-SEO406).
         boilerplate: ``"platform"`` (default) deletes SEO3xx lines on pages with platform lines,
             ``"always"`` on every page, ``"never"`` keeps them.
         spin_min_confidence: a spin finding's ``evidence["confidence"]`` must reach this to be
@@ -78,15 +81,51 @@ def plan_edits(doc: Document, findings: Iterable[Finding], policy: CleanPolicy |
 
 
 def _deletions(findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
-    rules: set[str] = set()
+    chosen = []
     if policy.stuffing:
-        rules |= STUFFING_DELETIONS
+        chosen += [f for f in findings if f.rule in STUFFING_DELETIONS and f.suggestion == ""]
     if policy.duplicates:
-        rules |= DUPLICATE_DELETIONS
-    chosen = [f for f in findings if f.rule in rules and f.suggestion == ""]
+        chosen += _duplicate_deletions([f for f in findings if f.rule in DUPLICATE_DELETIONS], bool(chosen))
     if _delete_boilerplate(findings, policy):
         chosen += [f for f in findings if f.rule.startswith("SEO3") and f.suggestion == ""]
     return chosen
+
+
+def _duplicate_deletions(copies: list[Finding], other_spam: bool) -> list[Finding]:
+    """Later copies to delete. Kept: pull quotes (a quotation repeated by design), sections
+    repeated whole in their order (a printable recipe card, a page template's second copy: not
+    padding), and a lone repeated sentence on a page that repeats nothing else and shows no other
+    spam (an article's summary restating a point)."""
+    sections = _repeated_sections(copies)
+    kept = [f for f in copies if f.suggestion == "" and not _pull_quote(f) and id(f) not in sections]
+    blocks = [f for f in kept if f.rule != "SEO406"]
+    if blocks or other_spam:
+        return kept
+    return []
+
+
+def _pull_quote(finding: Finding) -> bool:
+    text = finding.text.strip().lstrip(">*_ ")
+    return text[:1] in _OPENING_QUOTES
+
+
+def _repeated_sections(copies: list[Finding]) -> set[int]:
+    """Ids of copies that belong to a run of three or more adjacent copies whose originals sit in
+    the same order and layout (each copy as far below the previous one as its original was)."""
+    ordered = sorted((f for f in copies if "first_line" in f.evidence), key=lambda f: f.start)
+    runs: list[list[Finding]] = []
+    for finding in ordered:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and _continues(previous, finding):
+            runs[-1].append(finding)
+        else:
+            runs.append([finding])
+    return {id(f) for run in runs if len(run) >= MIN_SECTION_COPIES for f in run}
+
+
+def _continues(previous: Finding, finding: Finding) -> bool:
+    step = finding.line - previous.line
+    return 0 < step <= 2 and finding.evidence["first_line"] - previous.evidence["first_line"] == step
 
 
 def _delete_boilerplate(findings: list[Finding], policy: CleanPolicy) -> bool:

@@ -49,6 +49,18 @@ RULES: tuple[Rule, ...] = (
         details="Only paragraphs of 12 or more words are compared. Delete or merge the copy.",
     ),
     Rule(
+        code="SEO406",
+        name="duplicate-sentence",
+        category=_CATEGORY,
+        severity=Severity.WARNING,
+        summary="A sentence of five or more words repeats an earlier sentence word for word inside the text.",
+        bad="Rinse the filter monthly. The pump runs quietly. ... Rinse the filter monthly.",
+        better="Rinse the filter monthly. The pump runs quietly.",
+        details="Spam pads pages by repeating sentences inside other paragraphs, where line and paragraph "
+        "comparisons cannot see them. Comparison ignores case, spacing and punctuation; the later copy "
+        "is reported, and a sentence inside a repeated line or paragraph is left to SEO402/SEO403.",
+    ),
+    Rule(
         code="SEO405",
         name="title-repeated-in-body",
         category=_CATEGORY,

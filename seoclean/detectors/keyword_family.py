@@ -1,0 +1,268 @@
+"""Keyphrase variants planted through a page, found as a family (SEO102, SEO105).
+
+A stuffer targets one topic and writes it out as search queries: the topic with modifiers of
+commercial or local intent ("best", "cheap", "price", "deals", "near me", "open now", "for sale",
+a year), the modifiers keyword-research tools sort queries by. Articles have short lists and noun
+headings too, so a single short phrase proves nothing; a family does:
+
+1. Seeds. A bare list whose items are short phrases without sentence punctuation, most of them
+   repeating one content word, with two or more different search modifiers among them, is a
+   keyword list (SEO105 over the list) and its items are seeds. So are the items of labelled
+   keyword lines (SEO105 "Related searches: ..."), phrases with a search modifier that recur in
+   two places of the page's structure, and stuffed phrases (SEO101) with a modifier.
+2. Every slot (``keyword_slots``) holding exactly a seed is reported: an extra heading, a heading's
+   tail, a fragment sentence, a bold run, a list item. A title that contains a seed with a
+   modifier is a template built around the keyphrase and is reported whole.
+3. Inside a sentence a seed is reported where the sentence does not need it: capitalised after a
+   lower-case word, or with neither neighbour forming a known word pair with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from seoclean.detectors.base import make_finding
+from seoclean.detectors.keyword_insertions import InsertionFinder, query_shaped
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots, read_slots
+from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.search_terms import STRONG_MODIFIERS, YEAR_RE, modifiers_in
+from seoclean.document import WORD_RE, Document
+from seoclean.findings import Finding
+from seoclean.lexicon import Lexicon
+
+_TERMINAL = (".", "!", "?", ":", ";")
+_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")
+_LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
+MIN_SHARED_ITEM_SHARE = 0.6
+MIN_UNCONFIRMED = 2
+
+
+def keyword_family_findings(
+    doc: Document,
+    table: WordTable,
+    lex: Lexicon,
+    *,
+    keyword_lines: Iterable[Finding] = (),
+    stuffed: Iterable[tuple[str, ...]] = (),
+    corroborated: bool = False,
+) -> list[Finding]:
+    """SEO105 for bare keyword lists and SEO102 for every planted seed (see the module docstring).
+
+    Phrases found only by their own shape (``keyword_insertions``) are reported when the page
+    confirms the stuffing: another planted phrase, ``corroborated`` (other SEO1xx findings), or at
+    least two different such phrases. One odd phrase in an article, however often it recurs, is
+    more often a name ("Fast Company") or a slip."""
+    keyword_lines = list(keyword_lines)
+    slots = read_slots(doc)
+    findings, seeds = _keyword_lists(doc, slots, lex.stopwords)
+    seeds |= _labelled_items(doc, keyword_lines)
+    seeds |= _repeated_modifier_slots(slots, lex.stopwords)
+    seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
+    seeds = {s for s in seeds if s and len(s) <= MAX_SLOT_WORDS}
+    listed = {i for f in findings for i in range(len(slots.lines)) if f.start <= slots.lines[i].start < f.end}
+    taken: list[tuple[int, int]] = [(f.start, f.end) for f in findings]
+    strict = InsertionFinder(doc, table, lex)
+    for slot in slots.slots:  # what the page's structure proves on its own
+        if slot.line in listed or _overlaps(taken, slot.start, slot.end):
+            continue
+        seeded = slot.words in seeds or (slot.kind == "title" and _holds_seed(slot.words, seeds))
+        if seeded or (slot.kind == "title" and strict.slot_is_planted(slot, slots)):
+            findings.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+            taken.append((slot.start, slot.end))
+    findings += _in_sentences(doc, table, lex, seeds, taken)
+    finder = InsertionFinder(doc, table, lex, relaxed=bool(findings) or corroborated)
+    weak: list[Finding] = []  # planted by their own shape only: kept when the page confirms them
+    for slot in slots.slots:
+        if slot.line not in listed and not _overlaps(taken, slot.start, slot.end) and finder.slot_is_planted(slot, slots):
+            weak.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+    for position, size in finder.in_sentences():
+        start, end = table.span(position, size)
+        weak.append(_slot_finding(doc, "sentence", start, end, tuple(table.lower[position : position + size])))
+    distinct = {tuple(m.group().lower() for m in WORD_RE.finditer(f.text)) for f in weak}
+    if findings or corroborated or len(distinct) >= MIN_UNCONFIRMED:
+        for finding in weak:
+            if not _overlaps(taken, finding.start, finding.end):
+                taken.append((finding.start, finding.end))
+                findings.append(finding)
+    findings += _echoes(doc, slots, _planted_phrases(findings) - seeds, taken)
+    return findings
+
+
+def _planted_phrases(findings: list[Finding]) -> set[tuple[str, ...]]:
+    """The phrases reported planted (SEO102), as word tuples."""
+    return {tuple(m.group().lower() for m in WORD_RE.finditer(f.text)) for f in findings if f.rule == "SEO102"}
+
+
+def _echoes(doc: Document, slots: Slots, planted: set, taken: list) -> list[Finding]:
+    """Slots that repeat a phrase reported planted elsewhere (a title built around it, a heading)."""
+    planted = {p for p in planted if 2 <= len(p) <= MAX_SLOT_WORDS}
+    found = []
+    for slot in slots.slots:
+        if _overlaps(taken, slot.start, slot.end) or slot.kind in ("fragment",):
+            continue
+        if slot.words in planted or (slot.kind == "title" and _holds_seed(slot.words, planted)):
+            taken.append((slot.start, slot.end))
+            found.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+    return found
+
+
+# -- seeds -------------------------------------------------------------------------------------
+def _keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tuple[list[Finding], set]:
+    findings, seeds = [], set()
+    for items in _short_item_runs(doc, slots):
+        if not _is_keyword_list(doc, items, stopwords):
+            continue
+        seeds.update(item.lower for item in items)
+        start, end = items[0].start, items[-1].end
+        shared = _shared_word([item.lower for item in items], stopwords)[0]
+        message = f"a list of {len(items)} keyword variants ('{shared}' in most of them); delete it"
+        evidence = {"items": len(items), "list_block": 1.0}
+        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
+    return findings, seeds
+
+
+def _short_item_runs(doc: Document, slots: Slots) -> list[list[Line]]:
+    """Runs of two or more adjacent short, unpunctuated list items (keyphrases pasted into a
+    real list sit beside its sentence-like items)."""
+    runs: list[list[Line]] = []
+    for run in slots.lists:
+        current: list[Line] = []
+        for index in run + [None]:
+            item = slots.lines[index] if index is not None else None
+            if item is not None and _short_item(doc, item):
+                current.append(item)
+                continue
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    return runs
+
+
+def _short_item(doc: Document, item: Line) -> bool:
+    if not 1 <= len(item.words) <= MAX_SLOT_WORDS:
+        return False
+    raw = doc.text[item.words[0].start : item.end].rstrip()  # after the list marker
+    return not raw.endswith(_TERMINAL) and ". " not in raw
+
+
+def _is_keyword_list(doc: Document, items: list[Line], stopwords: frozenset[str]) -> bool:
+    """Short unpunctuated items, most repeating one content word, with two or more different
+    search modifiers among them (a query tail such as "near me" counts twice): search queries,
+    not the points of an article."""
+    words = [item.lower for item in items]
+    found = [modifiers_in(w) for w in words]
+    distinct = set().union(*found)
+    weight = len(distinct) + sum(1 for m in distinct if m in STRONG_MODIFIERS)
+    shared, sharing = _shared_word(words, stopwords)
+    if sharing < 2 or (sharing < MIN_SHARED_ITEM_SHARE * len(items) and weight < 3):
+        return False  # most items vary one topic, unless the list is plainly made of queries
+    return weight >= 2 and (sum(bool(m) for m in found) * 2 >= len(items) or weight >= 3)
+
+
+def _shared_word(items: list[tuple[str, ...]], stopwords: frozenset[str]) -> tuple[str, int]:
+    counts: Counter = Counter()
+    for words in items:
+        counts.update({w for w in words if w not in stopwords and len(w) > 1 and not w.isdigit()})
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
+
+
+def _labelled_items(doc: Document, keyword_lines: Iterable[Finding]) -> set[tuple[str, ...]]:
+    seeds = set()
+    for finding in keyword_lines:
+        body = _LABEL_RE.sub("", doc.text[finding.start : finding.end], count=1)
+        for item in _ITEM_SEPARATOR_RE.split(body):
+            words = tuple(m.group().lower() for m in WORD_RE.finditer(item))
+            if len(words) >= 2:
+                seeds.add(words)
+    return seeds
+
+
+def _repeated_modifier_slots(slots: Slots, stopwords: frozenset[str]) -> set[tuple[str, ...]]:
+    """Phrases with a search modifier that stand alone in two kinds of place (a heading and a
+    fragment, a list item and a bold run): a menu or a repeated section heading repeats in one."""
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for slot in slots.slots:
+        if slot.kind != "title" and len(slot.words) >= 2:
+            kinds.setdefault(slot.words, set()).add(slot.kind)
+    return {
+        words for words, seen in kinds.items()
+        if len(seen) >= 2 and _word_modifiers(words) and query_shaped(words, stopwords)
+    }
+
+
+def _word_modifiers(words: tuple[str, ...]) -> set[str]:
+    """Modifiers other than a year: a dated caption ("Senate, October 9, 2018") is not a query."""
+    return {m for m in modifiers_in(words) if not YEAR_RE.fullmatch(m)}
+
+
+def _holds_seed(words: tuple[str, ...], seeds: set[tuple[str, ...]]) -> bool:
+    """A title holding a seed of three words, or of two with a search modifier."""
+    for seed in seeds:
+        size = len(seed)
+        if (size >= 3 or (size == 2 and modifiers_in(seed))) and any(
+            words[i : i + size] == seed for i in range(len(words) - size + 1)
+        ):
+            return True
+    return False
+
+
+# -- occurrences inside sentences ----------------------------------------------------------------
+def _in_sentences(doc: Document, table: WordTable, lex: Lexicon, seeds: set, taken: list) -> list[Finding]:
+    findings = []
+    lower = table.lower
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for seed in seeds:
+        by_first.setdefault(seed[0], []).append(seed)
+    for i, word in enumerate(lower):
+        for seed in by_first.get(word, ()):
+            size = len(seed)
+            if tuple(lower[i : i + size]) != seed or i + size > table.sentence_end[i] or table.in_heading(i):
+                continue
+            start, end = table.span(i, size)
+            if _overlaps(taken, start, end) or not _wedged(doc, table, i, size, lex):
+                continue
+            taken.append((start, end))
+            findings.append(_slot_finding(doc, "sentence", start, end, seed))
+    return findings
+
+
+def _wedged(doc: Document, table: WordTable, i: int, size: int, lex: Lexicon) -> bool:
+    """Whether the sentence does without the seed at ``i``: it is capitalised after a lower-case
+    word, or neither neighbour makes a known word pair with it."""
+    words, lower, text = table.words, table.lower, doc.text
+    if i == table.sentence_start[i] or text[words[i - 1].end : words[i].start].strip():
+        return False  # at a sentence start or after punctuation: it may be the sentence's subject
+    if words[i].text[:1].isupper() and words[i - 1].text[:1].islower() and not words[i].text.isupper():
+        return True
+    left = lex.bigram(lower[i - 1], lower[i]) == 0
+    end = i + size
+    if end == table.sentence_end[i]:
+        return left
+    if text[words[end - 1].end : words[end].start].strip():
+        return False
+    return left and lex.bigram(lower[end - 1], lower[end]) == 0
+
+
+def _slot_finding(doc: Document, kind: str, start: int, end: int, words: tuple[str, ...]) -> Finding:
+    where = {
+        "title": "the title is a template built around the keyphrase",
+        "heading": "it stands as a heading of its own",
+        "tail": "it is tacked onto a heading",
+        "fragment": "it stands as a sentence of its own",
+        "bold": "it is bolded into a sentence it does not belong to",
+        "item": "it is a list item of its own",
+        "sentence": "the sentence reads on without it",
+    }[kind]
+    phrase = " ".join(words)
+    message = f"'{phrase}' is a planted keyphrase variant: {where}; delete it"
+    evidence = {"phrase_words": len(words), "modifiers": len(modifiers_in(words))}
+    return make_finding(doc, "SEO102", start, end, message, suggestion="", evidence=evidence)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+__all__ = ["keyword_family_findings"]

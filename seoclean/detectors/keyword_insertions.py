@@ -1,0 +1,242 @@
+"""Keyphrases planted once, found by their own shape (SEO102), when no family names them.
+
+An article may use a search word anywhere; what it does not do is drop a query-shaped phrase
+into a sentence whose words do not take it. Each check needs the phrase to carry a search
+modifier other than a year (``search_terms``; two of them in lower case), and the place to show
+the insertion:
+
+- capitalised mid-sentence: common words in Title Case or a capitalised common word after a
+  lower-case word ("your money goes Sports Betting Tips Today into a mix"), ending the sentence or
+  leaving a known word pair behind when taken out;
+- lower case mid-sentence: neither neighbour forms a known pair with the phrase while the two
+  neighbours form a common pair with each other;
+- a fragment sentence, a bold run inside a sentence, a heading's tail or a title whose casing
+  breaks with the rest of the title (a template's slot: "7 Things Nobody Explains About
+  emergency fund target fast").
+
+Names are left alone: capitalised words must be common lower-case words, not proper names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from seoclean.detectors.keyword_slots import Slot, Slots
+from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.search_terms import SEARCH_MODIFIERS, YEAR_RE, modifiers_in
+from seoclean.document import Document
+from seoclean.lexicon import Lexicon
+
+MIN_COMMON_ZIPF = 3.0  # a capitalised word must be this common in lower case (1 per million words)
+MAX_PROPER_SHARE = 0.3  # ... and rarely a proper name
+MIN_JOIN = 2.0  # the pair left when the phrase is taken out must be at least this common
+TOPIC_WORDS = 6  # the page's most frequent content words count as its topic
+MAX_PHRASE = 6
+# Function words a keyphrase may hold ("plumber in london", "near me"); others mean a clause.
+_PHRASE_FUNCTION_WORDS = frozenset("in for of near to with on at by and the a an me my now no".split())
+
+
+def topic_words(table: WordTable, stopwords: frozenset[str]) -> frozenset[str]:
+    counts = Counter(w for w in table.lower if w not in stopwords and len(w) > 2 and w.isalpha())
+    return frozenset(w for w, n in counts.most_common(TOPIC_WORDS) if n >= 3)
+
+
+def query_shaped(words: tuple[str, ...], stopwords: frozenset[str], lex: Lexicon | None = None) -> bool:
+    """Short, no clause words, no numbers but a year, and (given the lexicon) no word that can
+    only be a verb unless it is a search modifier ("buy"): a keyphrase is a noun phrase."""
+    if not 2 <= len(words) <= MAX_PHRASE:
+        return False
+    for w in words:
+        if w in stopwords and w not in _PHRASE_FUNCTION_WORDS:
+            return False
+        if lex is not None and w not in SEARCH_MODIFIERS and _only_verb(lex.tags(w)):
+            return False
+        if any(ch.isdigit() for ch in w) and not YEAR_RE.fullmatch(w) and w not in ("24", "7"):
+            return False
+    return words[-1] not in stopwords or words[-1] in ("me", "now")
+
+
+def _only_verb(tags: tuple[str, ...]) -> bool:
+    """A finite or bare verb form; an -ing form can name things ("Starting Vegetable Seeds")."""
+    return bool(tags) and all(tag.startswith("VB") and tag != "VBG" for tag in tags)
+
+
+def query_modifiers(words: tuple[str, ...]) -> set[str]:
+    """Search modifiers other than a year: a date says nothing about a query."""
+    return {m for m in modifiers_in(words) if not YEAR_RE.fullmatch(m)}
+
+
+class InsertionFinder:
+    """The checks of the module docstring over one document."""
+
+    def __init__(self, doc: Document, table: WordTable, lex: Lexicon, *, relaxed: bool = False) -> None:
+        self.doc, self.table, self.lex = doc, table, lex
+        self.stopwords = lex.stopwords
+        self.topic = topic_words(table, lex.stopwords)
+        # On a page already shown to be stuffed, the page's topic words count as evidence too:
+        # stuffers pair the topic with one modifier ("affordable phone"), which alone proves nothing.
+        self.relaxed = relaxed
+
+    def _on_topic(self, words: tuple[str, ...]) -> int:
+        return int(self.relaxed and bool(self.topic.intersection(words)))
+
+    # -- sentences ------------------------------------------------------------------------------
+    def in_sentences(self) -> list[tuple[int, int]]:
+        """(first word, word count) of insertions inside sentences."""
+        found: list[tuple[int, int]] = []
+        i, n = 1, len(self.table.lower)
+        while i < n:
+            hit = self._at(i)
+            if hit:
+                found.append((i, hit))
+                i += hit
+            else:
+                i += 1
+        return found
+
+    def _at(self, i: int) -> int:
+        table, words = self.table, self.table.words
+        if i == table.sentence_start[i] or table.in_heading(i) or self._gap(i - 1, i):
+            return 0
+        if self._common_capital(i) and words[i - 1].text[:1].islower():
+            return self._capitalised(i)
+        if words[i].text[:1].islower():
+            return self._lowercase(i)
+        return 0
+
+    def _capitalised(self, i: int) -> int:
+        table, words = self.table, self.table.words
+        end_of_sentence = table.sentence_end[i]
+        run = i + 1
+        while run < end_of_sentence and run - i < MAX_PHRASE and not self._gap(run - 1, run) and (
+            self._common_capital(run) or (words[run].lower in _PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
+        ):
+            run += 1
+        if run - i >= 2:  # Title Case run; after "the", "of", ... it is a name the sentence needs
+            if self.lex.is_stopword(self.table.lower[i - 1]):
+                return 0
+            return run - i if self._leaves_sentence_whole(i, run) and self._is_query(i, run) else 0
+        for end in range(i + 2, min(i + MAX_PHRASE, end_of_sentence) + 1):  # Sentence case: find the end
+            if any(words[k].text[:1].isupper() for k in range(i + 1, end)):
+                break
+            if self._is_query(i, end) and self._leaves_sentence_whole(i, end, strict=True):
+                return end - i
+        return 0
+
+    def _lowercase(self, i: int) -> int:
+        table, lower, lex = self.table, self.table.lower, self.lex
+        if lex.bigram(lower[i - 1], lower[i]) or lex.is_stopword(lower[i - 1]):
+            return 0  # the phrase attaches to the word before it
+        for end in range(i + 2, min(i + MAX_PHRASE, table.sentence_end[i]) + 1):
+            if self._gap(end - 2, end - 1):
+                break
+            words = tuple(lower[i:end])
+            strength = len(query_modifiers(words)) + self._on_topic(words)
+            if strength < 2 or not self._is_query(i, end):
+                continue  # one search word in lower case is how articles write too
+            if end == table.sentence_end[i]:
+                if end - table.sentence_start[i] >= 6:
+                    return end - i
+                continue
+            if lex.bigram(lower[end - 1], lower[end]) == 0 and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN + 1:
+                return end - i
+        return 0
+
+    def _is_query(self, start: int, end: int) -> bool:
+        words = tuple(self.table.lower[start:end])
+        if any(self._gap(k - 1, k) for k in range(start + 1, end)):
+            return False
+        return query_shaped(words, self.stopwords, self.lex) and bool(query_modifiers(words))
+
+    def _leaves_sentence_whole(self, start: int, end: int, *, strict: bool = False) -> bool:
+        """At the sentence end, or the words on both sides join when the phrase goes."""
+        table, lower, lex = self.table, self.table.lower, self.lex
+        if end == table.sentence_end[start]:
+            return not strict or bool(modifiers_in(tuple(lower[start:end])))
+        if self._gap(end - 1, end) or table.words[end].text[:1].isupper():
+            return False
+        joins = lex.bigram(lower[start - 1], lower[end]) >= MIN_JOIN
+        return joins and (not strict or lex.bigram(lower[end - 1], lower[end]) == 0)
+
+    def _common_capital(self, i: int) -> bool:
+        word = self.table.words[i]
+        if not word.text[:1].isupper() or word.text.isupper() or len(word.text) < 2:
+            return False
+        return self.lex.zipf(word.lower) >= MIN_COMMON_ZIPF and self.lex.proper_share(word.lower) <= MAX_PROPER_SHARE
+
+    def _gap(self, left: int, right: int) -> bool:
+        """Punctuation (anything but spaces) between two words."""
+        words = self.table.words
+        return bool(self.doc.text[words[left].end : words[right].start].strip())
+
+    # -- slots ----------------------------------------------------------------------------------
+    def slot_is_planted(self, slot: Slot, slots: Slots) -> bool:
+        words = slot.words
+        if slot.kind == "title":
+            return self._template_title(slot)
+        if not query_shaped(words, self.stopwords, self.lex):
+            return False
+        modifiers = query_modifiers(words)
+        if slot.kind == "fragment" and self.relaxed and self._title_cased(slot):
+            return True  # "Home Warranty Plans." between two sentences in sentence case
+        if not modifiers:
+            return False
+        if slot.kind == "fragment":  # "Compound Interest Time Online." / "Emergency shade 24/7."
+            return self._title_cased(slot) or len(modifiers) + self._on_topic(words) >= 2
+        if slot.kind == "bold":
+            return True
+        if slot.kind == "tail":  # "Is it noisy? - Air Source Heat Unit Near Me"
+            return self._case_breaks(slot, slots) or len(modifiers) >= 2
+        return False
+
+    def _words_of(self, slot: Slot) -> list:
+        return self.doc.words_between(slot.start, slot.end)
+
+    def _title_cased(self, slot: Slot) -> bool:
+        words = self._words_of(slot)
+        content = [w for w in words if w.lower not in self.stopwords]
+        return len(content) >= 2 and all(w.text[:1].isupper() and self.lex.zipf(w.lower) >= MIN_COMMON_ZIPF for w in content)
+
+    def _case_breaks(self, slot: Slot, slots: Slots) -> bool:
+        """A tail in another case than its heading ("Is it noisy? - Air Source Heat Unit Near Me")."""
+        line = slots.lines[slot.line]
+        head = [w for w in line.words if w.end <= slot.start and w.lower not in self.stopwords][1:]
+        tail = [w for w in self._words_of(slot) if w.lower not in self.stopwords]
+        if not head or not tail:
+            return False
+        head_title = all(w.text[:1].isupper() for w in head)
+        tail_title = all(w.text[:1].isupper() for w in tail)
+        return head_title != tail_title
+
+    def _template_title(self, slot: Slot) -> bool:
+        """A Title Case frame with a slot in lower case: a capitalised function word after the
+        first word (not a name's, not after a colon) and a lower-case content word in one title."""
+        words = self._words_of(slot)
+        if len(words) < 4:
+            return False
+        text = self.doc.text
+        framed = lowered = False
+        for index, word in enumerate(words[1:], start=1):
+            after_colon = text[words[index - 1].end : word.start].strip(" ").endswith((":", "?", "!", ".", "|", "-", "–", "—"))
+            capital = word.text[:1].isupper() and not word.text.isupper()
+            if capital and word.lower in self.stopwords and not after_colon and self._frame_word(words, index):
+                framed = True  # "At", "Of", "You": Title Case that capitalises even function words
+            elif word.text[:1].islower() and word.lower not in self.stopwords and word.text.isalpha() and len(word.text) > 2:
+                lowered = True
+        return framed and lowered and bool(query_modifiers(tuple(w.lower for w in words)))
+
+    def _frame_word(self, words: list, index: int) -> bool:
+        """A capitalised common word that is not part of a name (no rare capitalised neighbour)."""
+        for other in (words[index - 1], words[index + 1] if index + 1 < len(words) else None):
+            if other is not None and other.text[:1].isupper() and not self._common_word(other.lower):
+                return False
+        return True
+
+    def _common_word(self, word: str) -> bool:
+        """A function word, or a common word that is rarely a proper name."""
+        if word in self.stopwords:
+            return True
+        return self.lex.zipf(word) >= MIN_COMMON_ZIPF and self.lex.proper_share(word) <= MAX_PROPER_SHARE
+
+
+__all__ = ["InsertionFinder", "query_modifiers", "query_shaped", "topic_words"]

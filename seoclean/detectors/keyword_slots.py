@@ -1,0 +1,175 @@
+"""The places of a document where stuffers plant keyphrases, read once: its lines by kind, bare
+lists, headings and their tails, fragment sentences and bold runs.
+
+A stuffed keyphrase is a noun phrase of search words ("index funds fees price", "top rated
+colonoscopy deals"), and stuffers put it where a phrase can stand alone: an item of a bare list,
+an extra heading, a tail after a heading ("How index funds work | index funds fund fast"), a
+fragment sentence ("... at any time. Instant data. We'll prepare ..."), a bold run in the middle
+of a sentence. ``read_slots`` finds those places; ``detectors.keyword_family`` decides which of
+them hold keyphrases.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from seoclean.document import Document, Word
+
+_LIST_MARKER_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
+# The last joiner of a heading: "Title | tail", "Title - tail", "Title: tail".
+_HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|:\s)(?!.*(?:\s[|–—-]\s|:\s))")
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
+MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
+MAX_FRAGMENT_WORDS = 6
+TITLE_SEARCH_WORDS = 10  # a paragraph this long before any heading means the text has no title line
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A place that holds a phrase on its own. ``start``/``end`` span its words."""
+
+    kind: str  # "item", "heading", "title", "tail", "fragment", "bold"
+    start: int
+    end: int
+    words: tuple[str, ...]
+    line: int  # index into Slots.lines
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    kind: str  # "heading", "title", "item", "paragraph"
+    words: tuple[Word, ...]
+
+    @property
+    def lower(self) -> tuple[str, ...]:
+        return tuple(w.lower for w in self.words)
+
+
+@dataclass(slots=True)
+class Slots:
+    lines: list[Line] = field(default_factory=list)
+    lists: list[list[int]] = field(default_factory=list)  # runs of adjacent item lines
+    slots: list[Slot] = field(default_factory=list)
+
+    def of_kind(self, *kinds: str) -> list[Slot]:
+        return [s for s in self.slots if s.kind in kinds]
+
+
+def read_slots(doc: Document) -> Slots:
+    """Every slot of the main content of ``doc`` (see the module docstring)."""
+    found = Slots(lines=_lines(doc))
+    text = doc.text
+    title_line = _title_line(found.lines)
+    for index, line in enumerate(found.lines):
+        if not line.words:
+            continue
+        span = (line.words[0].start, line.words[-1].end)
+        if line.kind in ("heading", "title"):
+            kind = "title" if index == title_line else "heading"
+            found.slots.append(Slot(kind, *span, line.lower, index))
+            found.slots += _tail(text, line, index)
+        elif line.kind == "item":
+            found.slots.append(Slot("item", *span, line.lower, index))
+            found.slots += _bold_runs(text, line, index)
+        else:
+            found.slots += _bold_runs(text, line, index)
+    found.slots += _fragments(doc, found.lines)
+    found.lists = _list_runs(text, found.lines)
+    return found
+
+
+def _title_line(lines: list[Line]) -> int | None:
+    """The page's title: its first heading, if no paragraph of prose comes before it."""
+    for index, line in enumerate(lines):
+        if line.kind in ("heading", "title"):
+            return index
+        if line.kind == "paragraph" and len(line.words) >= TITLE_SEARCH_WORDS:
+            return None
+    return None
+
+
+def _lines(doc: Document) -> list[Line]:
+    """Non-blank lines of main-content prose blocks, with their kind and words."""
+    blocks = [b for b in doc.blocks if b.is_prose and b.in_main]
+    starts = [b.start for b in blocks]
+    lines = []
+    for start, end in doc.lines:
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or blocks[index].end < end:
+            continue
+        block = blocks[index]
+        raw = doc.text[start:end]
+        marker = _LIST_MARKER_RE.match(raw.lstrip("> "))
+        if block.kind in ("heading", "title"):
+            kind = block.kind
+        elif block.kind == "list_item" or marker:
+            kind = "item"
+        else:
+            kind = "paragraph"
+        content_start = start + (len(raw) - len(raw.lstrip("> ")) + marker.end() if marker else 0)
+        lines.append(Line(start, end, kind, tuple(doc.words_between(content_start, end))))
+    return lines
+
+
+def _tail(text: str, line: Line, index: int) -> list[Slot]:
+    """The part of a heading after its last joiner, if that part is short."""
+    joiner = _HEADING_JOINER_RE.search(text, line.start, line.end)
+    if joiner is None:
+        return []
+    words = tuple(w for w in line.words if w.start >= joiner.end())
+    if not words or len(words) > MAX_SLOT_WORDS or len(words) == len(line.words):
+        return []
+    return [Slot("tail", words[0].start, words[-1].end, tuple(w.lower for w in words), index)]
+
+
+def _bold_runs(text: str, line: Line, index: int) -> list[Slot]:
+    """Bold runs inside a line, except a bold lead-in at its start ("**Cash ISA** - ...")."""
+    slots = []
+    first_word = line.words[0].start if line.words else line.end
+    for match in _BOLD_RE.finditer(text, line.start, line.end):
+        words = tuple(w for w in line.words if match.start(2) <= w.start < match.end(2))
+        if not words or len(words) > MAX_SLOT_WORDS or match.start(2) <= first_word:
+            continue
+        slots.append(Slot("bold", words[0].start, words[-1].end, tuple(w.lower for w in words), index))
+    return slots
+
+
+def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
+    """Short verbless-looking sentences between other sentences of a paragraph line."""
+    slots = []
+    line_starts = [line.start for line in lines]
+    words = doc.words
+    for sentence in doc.sentences:
+        size = sentence.last_word - sentence.first_word
+        if not 1 <= size <= MAX_FRAGMENT_WORDS:
+            continue
+        index = bisect.bisect_right(line_starts, sentence.start) - 1
+        if index < 0 or lines[index].kind != "paragraph" or lines[index].end < sentence.end:
+            continue
+        line = lines[index]
+        if len(line.words) <= size or "," in doc.text[sentence.start : sentence.end]:
+            continue  # the whole line is the sentence, or it lists things
+        own = words[sentence.first_word : sentence.last_word]
+        slots.append(Slot("fragment", own[0].start, own[-1].end, tuple(w.lower for w in own), index))
+    return slots
+
+
+def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
+    """Indexes of item lines that follow each other directly (a list), runs of two or more."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if line.kind != "item":
+            continue
+        previous = runs[-1][-1] if runs else None
+        if previous == index - 1 and text[lines[previous].end : line.start].count("\n") == 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) >= 2]
+
+
+__all__ = ["Line", "Slot", "Slots", "read_slots", "MAX_SLOT_WORDS"]

@@ -1,0 +1,45 @@
+"""The words search queries are made of, beyond their topic: modifiers of commercial or local
+intent ("best", "cheap", "price", "deals", "near me", "open now", "for sale") and a year.
+
+Keyword-research guides sort queries by intent with these modifiers; stuffers write their
+keyphrase variants with them ("top rated colonoscopy deals", "rail in my area"). Articles use the
+same words in sentences, so they are evidence only about short phrases standing on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+SEARCH_MODIFIERS = frozenset(
+    "best top cheap cheapest affordable buy discount discounted deal deals coupon coupons promo sale price prices "
+    "pricing cost costs review reviews rated online local nearby certified trusted professional licensed instant "
+    "emergency fast today uk usa".split()
+)
+# Multi-word modifiers; several keep a pronoun or an adverb that would otherwise read as a clause.
+SEARCH_MODIFIER_PHRASES = (
+    ("near", "me"), ("open", "now"), ("in", "my", "area"), ("for", "sale"), ("free", "shipping"), ("same", "day"),
+    ("top", "rated"), ("without", "prescription"), ("24", "hour"), ("24", "7"), ("guide", "pdf"), ("at", "home"),
+    ("no", "credit", "check"), ("for", "me"),
+)
+# Modifiers an article hardly ever writes as a phrase of its own: query tails and deal words.
+STRONG_MODIFIERS = frozenset(
+    {" ".join(p) for p in SEARCH_MODIFIER_PHRASES if p not in (("at", "home"), ("for", "me"), ("same", "day"))}
+    | {"coupon", "coupons", "promo", "deals", "uk", "usa"}
+)
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+QUERY_TAILS_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(" ".join(p)) for p in SEARCH_MODIFIER_PHRASES if len(p) > 1) + r")\b", re.IGNORECASE
+)
+
+
+def modifiers_in(words: tuple[str, ...]) -> set[str]:
+    """The search modifiers a phrase (lower-case words) carries: {"near me", "2025", "cheap"}."""
+    found = {w for w in words if w in SEARCH_MODIFIERS or YEAR_RE.fullmatch(w)}
+    for phrase in SEARCH_MODIFIER_PHRASES:
+        size = len(phrase)
+        if any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
+            found.add(" ".join(phrase))
+    return found
+
+
+__all__ = ["QUERY_TAILS_RE", "SEARCH_MODIFIERS", "SEARCH_MODIFIER_PHRASES", "STRONG_MODIFIERS", "YEAR_RE", "modifiers_in"]

@@ -1,0 +1,112 @@
+"""Where a spinner may have put a substitute: the slots ``substitutions`` scores.
+
+A slot is an open word (content, letters only, not a name) with a single-word thesaurus synonym,
+or a run of 2..MAX_PHRASE_WORDS joined words that is a multi-word thesaurus entry standing for a
+single word ("money box" -> "bank", "sum of money" -> "gain"). Inner words of a phrase may be
+function words; its first and last may not. Overlapping slots are all kept: the weights decide.
+
+Every open word is looked at, so single words are gathered with list comprehensions and numpy;
+phrases, rarer, with a plain loop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from seoclean.detectors.spin_context import NO_ID, SpinContext
+
+MAX_PHRASE_WORDS = 3
+SEEN_FLOOR = 2.0  # as in ``substitutions``: unseen pairs are capped there and discounted
+UNSEEN_DISCOUNT = -0.5
+
+
+@dataclass(slots=True)
+class SlotSpans:
+    """Slots as arrays: word span, row in the substitute table, Zipf of the observed word or
+    phrase, its other occurrences in the document, and whether a joined, known, plain word stands
+    on each side."""
+
+    first: np.ndarray
+    last: np.ndarray
+    rows: np.ndarray
+    own_zipf: np.ndarray
+    own_repeats: np.ndarray
+    has_left: np.ndarray
+    has_right: np.ndarray
+
+
+def slot_spans(ctx: SpinContext, row_of: Callable[[str], int], ids: np.ndarray, counts: np.ndarray) -> SlotSpans:
+    """The document's slots. ``row_of(text)`` gives a word's or phrase's row in the substitute
+    table (negative: no usable synonym); ``ids`` are the words' vocabulary ids, ``counts`` the
+    document's count of each id."""
+    low, n = ctx.low, ctx.word_count
+    usable = (ids != NO_ID) & np.fromiter(ctx.plain, dtype=bool, count=n)
+    candidates = np.flatnonzero(usable & np.fromiter(ctx.open, dtype=bool, count=n)).tolist()
+    found = [(i, row_of(low[i])) for i in candidates]
+    singles = [(i, row) for i, row in found if row >= 0]
+    first = np.fromiter((i for i, _ in singles), dtype=np.int64, count=len(singles))
+    rows = np.fromiter((row for _, row in singles), dtype=np.int64, count=len(singles))
+    own_zipf = np.fromiter(ctx.zipf, dtype=float, count=n)[first]
+    own_repeats = counts[ids[first]] - 1
+    last = first
+    phrases = [(i, j, " ".join(low[i : j + 1])) for i, j in _phrases(ctx, usable)]
+    phrases = [(i, j, text, row) for i, j, text in phrases if (row := row_of(text)) >= 0]
+    if phrases:
+        repeats = _phrase_counts(ctx, phrases)
+        first = np.concatenate([first, [i for i, _, _, _ in phrases]]).astype(np.int64)
+        last = np.concatenate([last, [j for _, j, _, _ in phrases]]).astype(np.int64)
+        rows = np.concatenate([rows, [row for _, _, _, row in phrases]]).astype(np.int64)
+        own_zipf = np.concatenate([own_zipf, [_phrase_zipf(ctx, i, j) for i, j, _, _ in phrases]])
+        own_repeats = np.concatenate([own_repeats, [repeats[text] - 1 for _, _, text, _ in phrases]])
+    joined = np.fromiter(ctx.joined + [False], dtype=bool, count=n + 1)
+    usable_ext = np.append(usable, False)
+    has_left = (first > 0) & joined[first] & usable_ext[first - 1]
+    has_right = (last + 1 < n) & joined[last + 1] & usable_ext[last + 1]
+    return SlotSpans(first, last, rows, own_zipf, own_repeats, has_left, has_right)
+
+
+def _phrases(ctx: SpinContext, usable: np.ndarray):
+    """(first, last) of runs that may be a multi-word thesaurus entry, by the cheap prefix test:
+    every entry's first two words are in ``starts_phrase``."""
+    low, joined, n = ctx.low, ctx.joined, ctx.word_count
+    starts_phrase, content, name_like = ctx.lex.starts_phrase, ctx.content, ctx.name_like
+    open_ = ctx.open
+    for i in range(n - 1):
+        if not (open_[i] and joined[i + 1] and starts_phrase(low[i])):
+            continue
+        if not (usable[i] and usable[i + 1] and not name_like[i + 1] and starts_phrase(f"{low[i]} {low[i + 1]}")):
+            continue
+        for j in range(i + 1, min(i + MAX_PHRASE_WORDS, n)):
+            if j > i + 1 and not (joined[j] and usable[j] and not name_like[j]):
+                break
+            if content[j]:
+                yield i, j
+
+
+def _phrase_counts(ctx: SpinContext, phrases: list) -> Counter:
+    """How often each phrase's words occur in a row in the document."""
+    wanted = {tuple(text.split()) for _, _, text, _ in phrases}
+    starts = {words[0] for words in wanted}
+    low, found = ctx.low, Counter()
+    for k, word in enumerate(low):
+        if word in starts:
+            for words in wanted:
+                if words[0] == word and tuple(low[k : k + len(words)]) == words:
+                    found[" ".join(words)] += 1
+    return found
+
+
+def _phrase_zipf(ctx: SpinContext, i: int, j: int) -> float:
+    """A Zipf-like frequency for a phrase: its first word's, then each further word's conditional
+    probability given the one before (a bigram chain); unseen pairs are capped and discounted."""
+    zipf = ctx.zipf[i]
+    for k in range(i + 1, j + 1):
+        pair = ctx.pair[k]
+        if pair <= 0:
+            pair = min(ctx.zipf[k - 1] + ctx.zipf[k] - 9, SEEN_FLOOR) + UNSEEN_DISCOUNT
+        zipf += pair - ctx.zipf[k - 1]
+    return zipf

@@ -1,0 +1,59 @@
+"""Substitution slots -> spin findings.
+
+A slot is reported when the probability that it is a spinner's substitute reaches the detector's
+threshold; overlapping slots keep the likeliest. The rule says what the evidence is:
+
+- SEO203 for a multi-word thesaurus entry standing for a single word ("money box" for "bank");
+- SEO202 when the suggested synonym also appears elsewhere in the document: the page names one
+  thing with two thesaurus synonyms, the rarer one once;
+- SEO201 otherwise: a rare synonym where a common one fits the neighbours.
+
+The confidence is the probability that the suggestion is exactly the replaced wording.
+"""
+
+from __future__ import annotations
+
+from seoclean.detectors.spin_context import Hit, SpinContext, match_case
+from seoclean.detectors.substitutions import FEATURES, Slots
+
+_SYNONYM_COUNT = FEATURES.index("synonym_count")
+_LLR = FEATURES.index("llr")
+_ZIPF_GAIN = FEATURES.index("zipf_gain")
+
+
+def substitution_hits(ctx: SpinContext, slots: Slots, min_spun: float, taken: set[int]) -> list[Hit]:
+    """Hits for the likeliest non-overlapping slots at or above ``min_spun``, avoiding the word
+    indexes in ``taken`` (words inside stronger findings)."""
+    chosen: list[int] = []
+    used = set(taken)
+    likely = [k for k in range(len(slots)) if slots.spun[k] >= min_spun]
+    for k in sorted(likely, key=lambda k: -slots.spun[k]):
+        words = range(int(slots.first[k]), int(slots.last[k]) + 1)
+        if any(w in used for w in words):
+            continue
+        used.update(words)
+        chosen.append(k)
+    return [_hit(ctx, slots, k) for k in sorted(chosen, key=lambda k: slots.first[k])]
+
+
+def _hit(ctx: SpinContext, slots: Slots, k: int) -> Hit:
+    first, last = int(slots.first[k]), int(slots.last[k])
+    start, end = ctx.words[first].start, ctx.words[last].end
+    text = ctx.doc.text[start:end]
+    original = slots.original(k)
+    features = slots.features[k]
+    if last > first:
+        rule, why = "SEO203", f'a multi-word thesaurus entry standing where "{original}" fits'
+    elif features[_SYNONYM_COUNT] > 0:
+        rule, why = "SEO202", f'this document also writes "{original}", a far likelier choice here'
+    else:
+        rule, why = "SEO201", f'a rare synonym where the common "{original}" fits the neighbours'
+    message = f'"{text}" looks like a spinner\'s substitute: {why}'
+    evidence = {
+        "substitution_probability": round(float(slots.spun[k]), 3),
+        "likelihood_ratio": round(float(features[_LLR]), 2),
+        "zipf_gain": round(float(features[_ZIPF_GAIN]), 2),
+        "words": float(last - first + 1),
+        "confidence": round(float(slots.exact[k]), 3),
+    }
+    return Hit(rule, start, end, message, match_case(original, text), evidence)

@@ -1,0 +1,229 @@
+"""The classifier: training pieces, NumPy export, saving and checked loading, the shipped model."""
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+import seoclean
+from seoclean import model as model_module
+from seoclean.analysis import Analyzer, feature_names
+from seoclean.errors import ModelError
+from seoclean.features import DetectorFeatures
+from seoclean.linear import SignedLogisticRegression
+from seoclean.model import load_model, metadata_path, save_model
+from seoclean.scoring import export_scorer
+from seoclean.training import Split, candidates, fit_calibrated, monotonic_constraints, pick_threshold
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+BASES = {
+    "logistic": lambda: Pipeline([("scale", StandardScaler()), ("logistic", LogisticRegression(max_iter=2000))]),
+    "boosting": lambda: HistGradientBoostingClassifier(max_iter=40, max_leaf_nodes=7, random_state=0),
+}
+
+
+@parametrize_with_checks([SignedLogisticRegression(), SignedLogisticRegression(C=0.5, monotonic_cst=None)])
+def test_signed_logistic_regression_passes_scikit_learn_checks(estimator, check):
+    check(estimator)
+
+
+def test_signed_logistic_regression_matches_scikit_learn_unconstrained_and_keeps_signs():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 4))
+    y = (X[:, 0] - X[:, 1] + rng.normal(size=400) > 0).astype(int)
+    ours = SignedLogisticRegression(C=1.0).fit(X, y)
+    theirs = LogisticRegression(C=1.0, tol=1e-10, max_iter=10_000).fit(X, y)
+    np.testing.assert_allclose(ours.coef_, theirs.coef_, atol=1e-4)
+    held = SignedLogisticRegression(monotonic_cst=[0, 1, 0, -1]).fit(X, y)
+    assert held.coef_[0, 1] >= 0 and held.coef_[0, 3] <= 0 and held.coef_[0, 0] > 0
+
+
+def test_every_spam_evidence_feature_is_constrained_and_shape_is_not():
+    names = feature_names()
+    signs = dict(zip(names, monotonic_constraints(names)))
+    assert signs["stuffing__stuffed_phrases"] == signs["spin__spintax_count"] == 1
+    assert signs["boilerplate__cue_line_count"] == 1 and signs["boilerplate__stopword_density"] == 0
+    assert all(sign == 0 for name, sign in signs.items() if name.startswith("shape__"))
+    assert {c.monotone for c in candidates(names)} == {True, False}
+
+
+def synthetic_split(seed: int = 0, sources: int = 30) -> Split:
+    """Rows of random features; spam rows are shifted on a few features. Four rows per source."""
+    rng = np.random.default_rng(seed)
+    width = len(feature_names())
+    rows, X = [], []
+    for source in range(sources):
+        for n in range(4):
+            label = int(n >= 2)
+            x = rng.normal(size=width)
+            x[:5] += 1.5 * label
+            x[7] = np.nan if n == 0 and source % 5 == 0 else x[7]  # missing values go the learned way
+            rows.append({"label": label, "source_id": f"s{source}", "kind": "spam" if label else "clean"})
+            X.append(x)
+    return Split(rows, np.array(X))
+
+
+@pytest.fixture(scope="module", params=sorted(BASES))
+def calibrated(request):
+    split = synthetic_split()
+    base = BASES[request.param]()
+    if request.param == "logistic":  # linear models cannot take NaN
+        split = Split(split.rows, np.nan_to_num(split.X))
+    return fit_calibrated(base, split), split
+
+
+def test_the_numpy_export_gives_the_pipelines_probabilities(calibrated):
+    fitted, split = calibrated
+    scorer = export_scorer(fitted, feature_names(), np.zeros(split.X.shape[1]))
+    assert len(scorer.members) == 5  # one calibrated member per grouped fold
+    test = synthetic_split(seed=1)
+    X = test.X if np.isnan(split.X).any() else np.nan_to_num(test.X)
+    np.testing.assert_allclose(scorer.predict_proba(X), fitted.predict_proba(X)[:, 1], rtol=0, atol=1e-12)
+
+
+def test_contributions_point_at_the_features_that_separate_spam(calibrated):
+    fitted, split = calibrated
+    reference = np.median(np.nan_to_num(split.X)[split.y == 0], axis=0)
+    scorer = export_scorer(fitted, feature_names(), reference)
+    spam_row = np.nan_to_num(split.X[split.y == 1][0])
+    spam_row[:5] = 4.0
+    probability, contributions = scorer.explain(spam_row)
+    assert probability > 0.5
+    assert set(np.argsort(-contributions)[:3]) <= set(range(5))
+
+
+def test_threshold_flags_at_most_one_percent_of_clean_rows_and_never_goes_below_one_half():
+    rng = np.random.default_rng(0)
+    y = np.array([0] * 300 + [1] * 300)
+    scores = np.concatenate([rng.beta(2, 8, 300), rng.beta(8, 2, 300)])
+    threshold = pick_threshold(y, scores)
+    assert (scores[y == 0] >= threshold).sum() <= 3 and threshold >= 0.5
+    assert pick_threshold(y, np.where(y == 1, 0.9, 0.1)) == 0.5
+
+
+# -- saving and checked loading ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory, calibrated):
+    fitted, split = calibrated
+    names = feature_names()
+    scorer = export_scorer(fitted, names, np.zeros(len(names)))
+    pipeline = Pipeline([("features", DetectorFeatures().fit([])), ("classifier", fitted)])
+    path = tmp_path_factory.mktemp("model") / "mine.joblib"
+    save_model(path, scorer=scorer, pipeline=pipeline, threshold=0.7, metadata={"classifier": "test"})
+    return path
+
+
+def copy_model(source: Path, folder: Path) -> Path:
+    target = folder / source.name
+    shutil.copy(source, target)
+    shutil.copy(metadata_path(source), metadata_path(target))
+    return target
+
+
+def test_save_then_load_round_trip(saved):
+    record = json.loads(metadata_path(saved).read_text())
+    for key in ("sha256", "feature_names", "threshold", "seoclean_version", "sklearn_version", "classifier"):
+        assert key in record
+    loaded = load_model(saved)
+    assert loaded.threshold == 0.7 and list(loaded.feature_names) == feature_names()
+    X = np.nan_to_num(synthetic_split(seed=2).X)
+    np.testing.assert_allclose(
+        loaded.predict_proba_features(X), loaded.pipeline["classifier"].predict_proba(X)[:, 1], atol=1e-12
+    )
+
+
+def test_a_tampered_model_is_refused_unless_trusted(saved, tmp_path, caplog):
+    path = copy_model(saved, tmp_path)
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF  # one flipped byte: the checksum no longer matches
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError) as error:
+        load_model(path)
+    message = str(error.value)
+    assert str(path) in message and "checksum" in message and "--trust-model" in message
+    with caplog.at_level(logging.WARNING, logger="seoclean.model"):
+        try:
+            load_model(path, trust=True)
+        except Exception as unreadable:  # the flipped byte may also break the file itself: fine,
+            assert not isinstance(unreadable, ModelError)  # but not a refusal
+    assert "trusted" in caplog.text
+
+
+def test_a_model_without_metadata_is_refused_unless_trusted(saved, tmp_path):
+    path = copy_model(saved, tmp_path)
+    metadata_path(path).unlink()
+    with pytest.raises(ModelError, match="no metadata file"):
+        load_model(path)
+    assert load_model(path, trust=True).threshold == 0.7
+
+
+def test_metadata_that_disagrees_with_the_model_is_an_error(saved, tmp_path):
+    path = copy_model(saved, tmp_path)
+    record = json.loads(metadata_path(path).read_text())
+    record["threshold"] = 0.1
+    metadata_path(path).write_text(json.dumps(record))
+    with pytest.raises(ModelError, match="threshold"):
+        load_model(path)
+
+
+def test_a_missing_model_names_the_file_and_the_fix(tmp_path):
+    with pytest.raises(ModelError, match="not found.*seoclean train"):
+        load_model(tmp_path / "nothing.joblib")
+
+
+def test_a_damaged_default_model_says_how_to_restore_it(tmp_path, monkeypatch):
+    path = copy_model(model_module.default_model_path(), tmp_path)
+    path.write_bytes(path.read_bytes() + b"\0")
+    monkeypatch.setattr(model_module, "default_model_path", lambda: path)
+    with pytest.raises(ModelError, match="git checkout models/"):
+        load_model()
+
+
+# -- the shipped default model -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("spam-article.md", "spam"), ("spam-page.html", "spam"), ("clean-article.md", "ok")]
+)
+def test_the_default_model_scores_the_bundled_examples(analyzer, name, label):
+    report = analyzer.analyze(EXAMPLES / name)
+    assert 0.0 <= report.score <= 1.0
+    assert report.label == label
+    assert report.reasons and all(isinstance(reason, str) and reason for reason in report.reasons)
+
+
+def test_spam_reasons_name_rules_and_measures(analyzer):
+    reasons = analyzer.analyze(EXAMPLES / "spam-article.md").reasons
+    assert any("(SEO" in reason for reason in reasons)
+    assert any("__" in reason and "typical clean page" in reason for reason in reasons)
+
+
+def test_the_shipped_scorer_matches_its_scikit_learn_pipeline(analyzer):
+    model = analyzer.model
+    reports = [analyzer.analyze(EXAMPLES / name) for name in ("spam-article.md", "clean-article.md")]
+    X = np.array([[r.features[n] for n in model.feature_names] for r in reports])
+    np.testing.assert_allclose(model.predict_proba_features(X), model.pipeline.predict_proba(
+        [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("spam-article.md", "clean-article.md")]
+    )[:, 1], atol=1e-9)
+
+
+def test_no_model_means_no_verdict_and_unsupported_language_gets_none():
+    raw = Analyzer(model=None).analyze(EXAMPLES / "spam-article.md")
+    assert raw.score is None and raw.label is None and raw.findings
+    german = seoclean.analyze("Die Stadt liegt am Ufer des Flusses und hat eine lange Geschichte. " * 5)
+    assert german.status == "unsupported-language" and german.score is None and german.label is None
+
+
+def test_load_model_is_part_of_the_public_api():
+    assert seoclean.load_model is load_model

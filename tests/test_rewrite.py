@@ -1,0 +1,281 @@
+"""Rewrite: the edit model, repairs around deletions, the planner's policy per rule family, and
+``clean`` end to end on Markdown, text and HTML (structure kept, idempotent, legit text unchanged)."""
+
+from __future__ import annotations
+
+import pytest
+
+import seoclean
+from seoclean.analysis import Analyzer
+from seoclean.findings import Finding, Severity
+from seoclean.ingest import load_text
+from seoclean.rewrite.api import CleanResult, clean
+from seoclean.rewrite.compose import RoundMap, compose_rounds
+from seoclean.rewrite.edits import Edit, apply_edits, resolve_edits
+from seoclean.rewrite.planner import CleanPolicy, plan_edits
+from seoclean.rewrite.repair import absorb_blank_lines, widen_deletion
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return Analyzer(model=None)
+
+
+def delete(text: str, phrase: str, occurrence: int = 0) -> str:
+    """``text`` with ``phrase`` deleted the way the planner deletes: widened, then blank lines absorbed."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    edit = Edit(*widen_deletion(text, start, start + len(phrase)), "SEO102", "test")
+    return apply_edits(text, absorb_blank_lines(text, [edit]))
+
+
+# -- edits ----------------------------------------------------------------------------------------
+def test_apply_edits_is_order_independent_and_drops_exact_duplicates():
+    text = "one two three four"
+    edits = [Edit(4, 7, "2", "SEO201", "a"), Edit(14, 18, "4", "SEO201", "b"), Edit(4, 7, "2", "SEO201", "a")]
+    assert apply_edits(text, edits) == "one 2 three 4"
+    assert apply_edits(text, list(reversed(edits))) == "one 2 three 4"
+    assert len(resolve_edits(edits)) == 2
+
+
+def test_overlaps_keep_the_wider_deletion_then_the_higher_priority():
+    text = "Keep this. Drop this whole sentence. Keep that."
+    wide = Edit(11, 37, "", "SEO406", "repeat")
+    inner = Edit(16, 20, "that", "SEO201", "spin", priority=3)
+    assert apply_edits(text, [inner, wide]) == "Keep this. Keep that."
+    low = Edit(5, 9, "THIS", "SEO204", "case", priority=1)
+    high = Edit(5, 9, "that", "SEO201", "spin", priority=2)
+    assert apply_edits(text, [low, high]) == "Keep that. Drop this whole sentence. Keep that."
+    assert resolve_edits([low, high]) == resolve_edits([high, low]) == [high]
+
+
+def test_insertions_at_one_point_both_apply_and_bad_spans_are_refused():
+    assert apply_edits("ab", [Edit(1, 1, "X", "R", ""), Edit(1, 1, "Y", "R", "")]) in ("aXYb", "aYXb")
+    with pytest.raises(ValueError):
+        Edit(5, 3, "", "R", "")
+    with pytest.raises(ValueError):
+        apply_edits("short", [Edit(2, 99, "", "R", "")])
+
+
+# -- repairs --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Regular exercise keeps people car insurance who sit all day healthy.", "car insurance",
+         "Regular exercise keeps people who sit all day healthy."),
+        ("Call us today cheap plumber london.", "cheap plumber london", "Call us today."),
+        ("It was cheap, car insurance, and good.", "car insurance", "It was cheap, and good."),
+        ("It costs less. Cheap Plumber London. Call us.", "Cheap Plumber London", "It costs less. Call us."),
+        ("Cheap plumber london our team fixes leaks.", "Cheap plumber london", "Our team fixes leaks."),
+        ("You won't learn **discount stock coupon** which stock to buy.", "discount stock coupon",
+         "You won't learn which stock to buy."),
+        ("## How index funds work | index funds fund fast\n\nBody.\n", "index funds fund fast",
+         "## How index funds work\n\nBody.\n"),
+        ("## Getting started: same day brightpath invest\n", "same day brightpath invest", "## Getting started\n"),
+    ],
+)
+def test_inline_deletions_leave_the_sentence_well_formed(text, phrase, expected):
+    assert delete(text, phrase) == expected
+
+
+def test_whole_line_deletions_remove_empty_items_headings_and_extra_blank_lines():
+    text = "Intro.\n\n- cheap kettle deals\n- real item\n\n## Best Kettle Deals\n\nBody text.\n"
+    assert delete(text, "cheap kettle deals") == "Intro.\n\n- real item\n\n## Best Kettle Deals\n\nBody text.\n"
+    assert delete(text, "Best Kettle Deals") == "Intro.\n\n- cheap kettle deals\n- real item\n\nBody text.\n"
+    assert delete("Report this page\n\nTitle\n\nBody.\n", "Report this page") == "Title\n\nBody.\n"
+    assert delete("Title\n\nBody.\n\nReport this page\n", "Report this page") == "Title\n\nBody.\n"
+    assert delete("Title\n\nBody.\n\nReport this page", "Report this page") == "Title\n\nBody."
+
+
+def test_adjacent_deleted_blocks_keep_one_blank_line_between_neighbours():
+    text = "Body.\n\nP1\n\nP2\n\nEnd.\n"
+    edits = [Edit(*widen_deletion(text, text.index(p), text.index(p) + 2), "SEO403", "") for p in ("P1", "P2")]
+    assert apply_edits(text, absorb_blank_lines(text, edits)) == "Body.\n\nEnd.\n"
+
+
+# -- composing rounds -----------------------------------------------------------------------------
+def test_round_map_and_composition_reproduce_the_final_text():
+    first = "aaa BBB ccc DDD eee"
+    round1 = [Edit(4, 8, "", "SEO102", "x")]
+    middle = apply_edits(first, round1)  # "aaa ccc DDD eee"
+    round2 = [Edit(8, 12, "", "SEO102", "y")]
+    final = apply_edits(middle, round2)
+    assert RoundMap(round1).back(8, is_end=False) == 12
+    composed = compose_rounds([round1, round2], final)
+    assert apply_edits(first, composed) == final == "aaa ccc eee"
+
+
+# -- the planner's policy -------------------------------------------------------------------------
+def finding(doc, rule, phrase, suggestion, **evidence):
+    start = doc.text.index(phrase)
+    return Finding(rule, "x", start, start + len(phrase), 1, 1, phrase, "because", suggestion, Severity.WARNING,
+                   evidence)
+
+
+def test_planner_policy_per_rule_family():
+    doc = load_text("Title line here\n\nA body sentence about tomatoes.\n\nPowered by Blogrift\n", format="text")
+    stuffed = finding(doc, "SEO101", "tomatoes", None)
+    chrome = finding(doc, "SEO301", "Powered by Blogrift", "", platform=1.0)
+    assert plan_edits(doc, [stuffed]) == []  # SEO101 alone never deletes
+    assert [e.rule for e in plan_edits(doc, [chrome])] == ["SEO301"]
+    assert plan_edits(doc, [chrome], CleanPolicy(boilerplate="never")) == []
+    ordinary = finding(doc, "SEO301", "Powered by Blogrift", "", platform=0.0)
+    assert plan_edits(doc, [ordinary]) == []  # a legitimate site's own chrome stays
+    assert [e.rule for e in plan_edits(doc, [ordinary], CleanPolicy(boilerplate="always"))] == ["SEO301"]
+
+
+def test_spin_restoration_needs_confidence_and_a_spun_page():
+    doc = load_text("We keep the broiling soda in a jar and a {great|good} lid on it.\n", format="text")
+    lone = finding(doc, "SEO201", "broiling", "baking", confidence=0.75)
+    spintax = finding(doc, "SEO205", "{great|good}", "great", confidence=1.0)
+    assert plan_edits(doc, [lone]) == []  # one odd word on a page is not proof of spinning
+    assert [e.replacement for e in plan_edits(doc, [lone, spintax])] == ["great"]
+    assert plan_edits(doc, [spintax], CleanPolicy(spin_min_confidence=None)) == []
+
+
+def test_invalid_boilerplate_mode_is_refused():
+    with pytest.raises(ValueError):
+        CleanPolicy(boilerplate="sometimes")
+
+
+# -- clean() end to end ---------------------------------------------------------------------------
+STUFFED_DRAFT = """\
+---
+title: How to Descale a Kettle
+tags: [kitchen, cleaning]
+---
+
+# How to Descale a Kettle
+
+Limescale builds up fastest in hard-water areas. A thin white crust on the element is harmless, \
+but it slows the kettle down and flakes into your tea.
+
+- cheap kettle descaler near me
+- best kettle descaler deals
+- kettle descaler price uk
+
+## What you need
+
+White vinegar or citric acid works well. Fill the kettle halfway with equal parts water and \
+vinegar, bring it to the boil, and leave it for an hour before you pour it away.
+
+## Best Kettle Descaler Deals
+
+Rinse the kettle twice with fresh water and boil it once more before you use it again, so that \
+no taste of vinegar is left behind.
+
+```bash
+# a code block with a spam-looking line inside stays as it is
+echo "cheap kettle descaler near me"
+```
+
+Read the [manufacturer's guide](https://example.com/guide) for your model.
+
+Report this page
+
+Create a free website or blog at Pagenest
+"""
+
+LEGIT_ARTICLE = """\
+# Growing Basil on a Windowsill
+
+Basil wants warmth and light more than anything else. A south-facing windowsill gives it both,
+and a pot with drainage holes keeps the roots from sitting in water.
+
+Sow the seeds thinly on damp compost and cover them with a dusting of soil. They germinate in a
+week at room temperature; thin the seedlings when they have two pairs of leaves.
+
+## Harvesting
+
+Pinch out the growing tips once the plant has six leaves. It branches below the cut, so regular
+picking gives you a bushier plant and more leaves than letting it grow tall.
+
+- Water from below, in the morning
+- Turn the pot every few days
+- Remove flower buds as soon as they appear
+"""
+
+
+def test_stuffed_markdown_loses_its_spam_and_keeps_its_structure(analyzer):
+    result = clean(STUFFED_DRAFT, analyzer=analyzer)
+    text = result.text
+    assert "near me" not in text.split("```")[0] and "## Best Kettle Descaler Deals" not in text
+    assert "Report this page" not in text and "Pagenest" not in text
+    assert text.startswith("---\ntitle: How to Descale a Kettle\ntags: [kitchen, cleaning]\n---\n")
+    assert '```bash\n# a code block with a spam-looking line inside stays as it is\necho "cheap kettle descaler near me"\n```' in text
+    assert "[manufacturer's guide](https://example.com/guide)" in text
+    assert "## What you need" in text and "\n\n\n" not in text
+    assert {e.rule for e in result.edits} >= {"SEO105", "SEO102", "SEO301"}
+    assert apply_edits(result.baseline, result.edits) == text
+
+
+def test_a_legitimate_article_comes_back_byte_for_byte(analyzer):
+    result = clean(LEGIT_ARTICLE, analyzer=analyzer)
+    assert result.edits == () and result.text == LEGIT_ARTICLE and result.diff() == ""
+    crlf = LEGIT_ARTICLE.replace("\n", "\r\n")
+    assert clean(crlf, format="markdown", analyzer=analyzer).text == crlf
+
+
+def test_repeats_collapse_to_the_first_copy_but_pull_quotes_stay(analyzer):
+    paragraph = "Rinse the filter every month under warm water and let it dry before you refit it."
+    quote = "“We were surprised how much difference a clean filter made,” one owner told us."
+    text = f"# Filters\n\n{paragraph}\n\n{quote}\n\nThe pump runs quietly.\n\n{paragraph}\n\n{quote}\n"
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.count(paragraph) == 1 and result.text.count(quote) == 2
+    assert [e.rule for e in result.edits] == ["SEO403"]
+
+
+def test_spintax_is_restored_and_clean_is_idempotent(analyzer):
+    text = "# Savings\n\nThis is a {great|good|nice} way to save money every month without thinking about it.\n"
+    once = clean(text, format="markdown", analyzer=analyzer)
+    assert "{" not in once.text and [e.rule for e in once.edits] == ["SEO205"]
+    assert clean(once.text, format="markdown", analyzer=analyzer).text == once.text
+
+
+HTML_PAGE = """<!doctype html><html><head><title>Growing Basil</title></head><body>
+<nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/about">About us</a> <a href="/contact">Contact</a></nav>
+<article><h1>Growing Basil on a Windowsill</h1>
+<p>Basil wants warmth and light more than anything else. A south-facing windowsill gives it both,
+and a pot with drainage holes keeps the roots from sitting in water for long.</p>
+<h2>Harvesting</h2>
+<p>Pinch out the growing tips once the plant has six leaves. It branches below the cut, so regular
+picking gives you a bushier plant and more leaves than letting it grow tall.</p>
+<ul><li>Water from below, in the morning</li><li>Turn the pot every few days</li></ul>
+</article>
+<footer><p>© 2024 Windowsill Gardens. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_becomes_its_main_content_as_markdown_or_text(analyzer):
+    result = clean(HTML_PAGE, format="html", analyzer=analyzer)
+    assert result.format == "markdown" and result.input_format == "html"
+    assert result.text.startswith("# Growing Basil on a Windowsill\n\nBasil wants warmth")
+    assert "## Harvesting" in result.text and "- Water from below, in the morning\n- Turn the pot" in result.text
+    assert "About us" not in result.text and "All rights reserved" not in result.text
+    plain = clean(HTML_PAGE, format="html", to="text", analyzer=analyzer)
+    assert plain.format == "text" and plain.text.startswith("Growing Basil on a Windowsill\n\n")
+    assert clean(plain.text, format="text", analyzer=analyzer).text == plain.text
+    with pytest.raises(ValueError):
+        clean(LEGIT_ARTICLE, format="markdown", to="text", analyzer=analyzer)
+
+
+def test_public_api_and_result_helpers(analyzer):
+    result = seoclean.clean(STUFFED_DRAFT)
+    assert isinstance(result, CleanResult) and result.changed
+    diff = result.diff()
+    assert diff.startswith("--- a/input\n+++ b/input\n") and "-Report this page" in diff
+    rows = result.explain()
+    assert len(rows) == len(result.edits) and all(" SEO" in row and " -- " in row for row in rows)
+
+
+@pytest.mark.parametrize("split", ["test"])
+def test_clean_is_idempotent_on_dataset_rows(split, analyzer):
+    from seoclean.corpus import load_dataset
+
+    rows = [row for row in load_dataset(split) if row.is_spam][:24]
+    for row in rows:
+        once = clean(row.text, format=row.format, analyzer=analyzer)
+        twice = clean(once.text, format=once.format, analyzer=analyzer)
+        assert twice.text == once.text, row.id
+        assert twice.edits == ()
