@@ -4,10 +4,14 @@ dataset's train split.
 
 Every slot ``substitutions.find_slots`` finds in a train row is an example: ``spun`` when
 it overlaps a gold spin span, ``exact`` when it has the gold span's extent and its best synonym
-is the gold original. Three logistic models (see ``spin_weights``): ``word`` from the slot alone;
-then ``spun`` and ``exact`` from the slot plus the logit of the document's rate, the mean of
-``word`` over its slots, taken out of fold (by source article) so that the rate seen in training
-is as noisy as on new documents. Deterministic: same data and lexicon in, same file out.
+is the gold original. Per slot kind (single word, phrase), three logistic models (see
+``spin_weights``): ``alone`` from the slot alone; then ``spun`` and ``exact`` from the slot plus
+the logit of the document's rate, the mean of ``alone`` over all its slots, taken out of fold (by
+source article) so that the rate seen in training is as noisy as on new documents. Last, the
+``exact`` probabilities of the slots the detector would report on the dev split (``spun`` at 0.5
+or more) are recalibrated (Platt scaling) so that a finding's confidence is the share of such
+findings whose suggestion is the exact original. Deterministic: same data and lexicon in, same
+file out.
 
     python scripts/fit_spin_weights.py            # fits on train, writes the JSON, prints a summary
 """
@@ -26,13 +30,15 @@ from spin_gold import SourceOffsets, overlapping, restores, spin_spans
 
 from seoclean.corpus import load_dataset
 from seoclean.detectors.spin_context import SpinContext
-from seoclean.detectors.spin_weights import WEIGHTS_PATH, rate_logit
+from seoclean.detectors.spin_weights import KINDS, MODELS, WEIGHTS_PATH, rate_logit, shrunk_rate, weights_from_dict
+from seoclean.detectors.substitution_hits import article_fix
 from seoclean.detectors.substitutions import FEATURES, find_slots
 from seoclean.ingest import load_text
 from seoclean.lexicon import get_lexicon
 
 FOLDS = 5
 REGULARISATION = 1.0  # sklearn's C: the features are few and the examples many
+REPORTED = 0.5  # the detector's default ``min_substitution``: calibration is for what it reports
 
 
 def slot_examples(split: str) -> dict[str, np.ndarray]:
@@ -45,11 +51,15 @@ def slot_examples(split: str) -> dict[str, np.ndarray]:
         gold, offsets = spin_spans(example), SourceOffsets(example, doc)
         slots = find_slots(ctx)
         for k in range(len(slots)):
-            start, end = offsets.span(ctx.words[slots.first[k]].start, ctx.words[slots.last[k]].end)
+            first, original = int(slots.first[k]), slots.original(k)
+            article = article_fix(ctx, first, original)
+            if article is not None:  # the finding takes in the article: "a write up" -> "an account"
+                first, original = first - 1, f"{article} {original}"
+            start, end = offsets.span(ctx.words[first].start, ctx.words[slots.last[k]].end)
             match = overlapping(gold, start, end)
             features.append(slots.features[k])
             spun.append(match is not None)
-            exact.append(match is not None and restores(match, start, end, slots.original(k)))
+            exact.append(match is not None and restores(match, start, end, original))
             rows.append(row)
             groups.append(example.source_id)
     return {
@@ -66,27 +76,61 @@ def _fit(X: np.ndarray, y: np.ndarray) -> LogisticRegression:
 
 
 def document_logits(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """Each slot's document rate (mean first-stage probability over the row's slots), as a logit."""
-    sums = np.bincount(rows, weights=first)
-    counts = np.maximum(np.bincount(rows), 1)
-    return np.array([rate_logit(rate) for rate in (sums / counts)[rows]])
+    """Each slot's document rate (first-stage probabilities over the row's slots, shrunk as the
+    detector does), as a logit."""
+    sums, counts = np.bincount(rows, weights=first), np.bincount(rows)
+    logits = np.array([rate_logit(shrunk_rate(total, count)) for total, count in zip(sums, counts)])
+    return logits[rows]
+
+
+def _kinds(X: np.ndarray) -> dict[str, np.ndarray]:
+    phrase = X[:, FEATURES.index("phrase")] == 1
+    return {"word": ~phrase, "phrase": phrase}
 
 
 def fit(data: dict[str, np.ndarray]) -> dict:
     X, spun = data["X"], data["spun"]
+    kinds = _kinds(X)
     out_of_fold = np.zeros(len(X))
     for train, held in GroupKFold(FOLDS).split(X, groups=data["group"]):
-        out_of_fold[held] = _fit(X[train], spun[train]).predict_proba(X[held])[:, 1]
-    word = _fit(X, spun)
+        for rows in kinds.values():
+            fold_train, fold_held = train[rows[train]], held[rows[held]]
+            model = _fit(X[fold_train], spun[fold_train])
+            out_of_fold[fold_held] = model.predict_proba(X[fold_held])[:, 1]
     X2 = np.column_stack([X, document_logits(data["row"], out_of_fold)])
-    models = {"word": word, "spun": _fit(X2, spun), "exact": _fit(X2, data["exact"])}
     weights: dict = {"features": list(FEATURES)}
-    for name, model in models.items():
-        weights[name] = {
-            "coefficients": [round(float(c), 6) for c in model.coef_[0]],
-            "intercept": round(float(model.intercept_[0]), 6),
+    for kind in KINDS:
+        rows = kinds[kind]
+        models = {
+            "alone": _fit(X[rows], spun[rows]),
+            "spun": _fit(X2[rows], spun[rows]),
+            "exact": _fit(X2[rows], data["exact"][rows]),
         }
+        weights[kind] = {
+            name: {
+                "coefficients": [round(float(c), 6) for c in models[name].coef_[0]],
+                "intercept": round(float(models[name].intercept_[0]), 6),
+            }
+            for name in MODELS
+        }
+        weights[kind]["calibration"] = [1.0, 0.0]
     return weights
+
+
+def calibrate(weights: dict, dev: dict[str, np.ndarray]) -> None:
+    """Platt-scale each kind's ``exact`` on the dev slots the detector would report."""
+    fitted = weights_from_dict(weights)
+    X, kinds = dev["X"], _kinds(dev["X"])
+    alone = np.zeros(len(X))
+    for kind, rows in kinds.items():
+        alone[rows] = fitted.models[(kind, "alone")].probability(X[rows])
+    X2 = np.column_stack([X, document_logits(dev["row"], alone)])
+    for kind, rows in kinds.items():
+        reported = rows & (fitted.models[(kind, "spun")].probability(X2) >= REPORTED)
+        exact = fitted.models[(kind, "exact")].probability(X2[reported])
+        logit = np.log(np.clip(exact, 1e-6, 1 - 1e-6) / np.clip(1 - exact, 1e-6, 1))
+        platt = LogisticRegression(C=1e6, max_iter=5000).fit(logit[:, None], dev["exact"][reported])
+        weights[kind]["calibration"] = [round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,14 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data = slot_examples("train")
     weights = fit(data)
+    calibrate(weights, slot_examples("dev"))
     args.out.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
     print(
         f"{len(data['X']):,} slots ({int(data['spun'].sum()):,} spun, {int(data['exact'].sum()):,} exact) "
         f"-> {args.out}"
     )
-    for name in ("word", "spun", "exact"):
-        terms = zip([*FEATURES, "rate_logit"], weights[name]["coefficients"])
-        print(f"  {name}: " + ", ".join(f"{f} {c:+.2f}" for f, c in terms) + f"; intercept {weights[name]['intercept']:+.2f}")
+    for kind in KINDS:
+        for name in MODELS:
+            model = weights[kind][name]
+            terms = ", ".join(f"{f} {c:+.2f}" for f, c in zip([*FEATURES, "rate_logit"], model["coefficients"]))
+            print(f"  {kind} {name}: {terms}; intercept {model['intercept']:+.2f}")
+        print(f"  {kind} calibration: {weights[kind]['calibration']}")
     return 0
 
 

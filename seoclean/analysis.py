@@ -87,7 +87,7 @@ class Analyzer:
 
     ``model`` is the classifier that sets each report's ``score``, ``label`` and ``reasons``:
     ``"default"`` (the shipped model, loaded on first use), a ``SpamModel`` from
-    ``seoclean.load_model``, or ``None`` for findings and features only.
+    ``seoclean.load_model``, the path of a model file, or ``None`` for findings and features only.
     """
 
     def __init__(
@@ -119,10 +119,10 @@ class Analyzer:
         """The classifier, or None. The default model is loaded once, on first use."""
         if self._model is None or self._model is False:
             return None
-        if isinstance(self._model, str) and self._model == DEFAULT_MODEL:
+        if isinstance(self._model, (str, Path)):  # "default", or the path of a model file (checked, not trusted)
             from seoclean.model import load_model
 
-            self._model = load_model()
+            self._model = load_model(None if self._model == DEFAULT_MODEL else self._model)
         return self._model
 
     def analyze_document(self, doc: Document) -> Report:

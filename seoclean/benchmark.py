@@ -28,7 +28,9 @@ def evaluate(
 ) -> dict[str, Any]:
     features = dataset_features(data_path, cache_dir=cache_dir, n_jobs=n_jobs, log=log)
     if list(features.names) != list(model.feature_names):
-        raise ValueError("the model was trained on other features than the ones extracted now; retrain it")
+        from seoclean.errors import ModelError
+
+        raise ModelError(f"{model.path} was trained on other features than seoclean extracts now; retrain it")
     index = [i for i, row in enumerate(features.rows) if row["split"] == split]
     rows, X = [features.rows[i] for i in index], features.X[index]
     y = np.array([row["label"] for row in rows])

@@ -38,28 +38,28 @@ class TreesDecision:
     """``HistGradientBoostingClassifier``: baseline + the sum of every tree's leaf value.
 
     All trees' nodes are concatenated; ``roots`` holds each tree's first node, and ``left`` /
-    ``right`` are already offset into the concatenated arrays. A numeric split sends a row left
-    when ``x <= threshold``, and a missing value (NaN) the way the tree learned for it.
+    ``right`` are already offset into the concatenated arrays. A leaf points to itself on both
+    sides, so every row can take ``depth`` steps and end on its leaf. A numeric split sends a row
+    left when ``x <= threshold``, and a missing value (NaN) the way the tree learned for it.
     """
 
     baseline: float
+    depth: int
     roots: np.ndarray
     feature: np.ndarray
     threshold: np.ndarray
     missing_left: np.ndarray
     left: np.ndarray
     right: np.ndarray
-    is_leaf: np.ndarray
     value: np.ndarray
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         rows = np.arange(len(X))[:, None]
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
-        while not self.is_leaf[node].all():
+        node = np.broadcast_to(self.roots, (len(X), len(self.roots)))
+        for _ in range(self.depth):
             x = X[rows, self.feature[node]]
             go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            step = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(self.is_leaf[node], node, step)
+            node = np.where(go_left, self.left[node], self.right[node])
         return self.baseline + self.value[node].sum(axis=1)
 
 
@@ -95,12 +95,16 @@ class Scorer:
         """For one row: the spam probability, and how much each feature moves its log-odds,
         measured by setting the feature to its clean reference value and scoring again (exact
         for a linear model; for trees an honest one-at-a-time estimate that ignores
-        interactions). One batched call scores the row and all its variants."""
+        interactions). Features already at their reference value contribute nothing; the row and
+        the variants for the others are scored in one batch."""
         x = np.asarray(x, dtype=float)
-        occluded = np.tile(x, (len(x), 1))
-        np.fill_diagonal(occluded, self.reference)
-        probabilities = self.predict_proba(np.vstack([x[None, :], occluded]))
-        return float(probabilities[0]), _logit(probabilities[0]) - _logit(probabilities[1:])
+        moved = np.flatnonzero(x != self.reference)
+        variants = np.tile(x, (len(moved), 1))
+        variants[np.arange(len(moved)), moved] = self.reference[moved]
+        probabilities = self.predict_proba(np.vstack([x[None, :], variants]))
+        contributions = np.zeros(len(x))
+        contributions[moved] = _logit(probabilities[0]) - _logit(probabilities[1:])
+        return float(probabilities[0]), contributions
 
 
 def _logit(p: np.ndarray | float) -> np.ndarray:
@@ -139,14 +143,16 @@ def _export_trees(model) -> TreesDecision:
     offsets = np.cumsum([0] + [len(n) for n in nodes[:-1]])
     joined = np.concatenate(nodes)
     shift = np.concatenate([np.full(len(n), offset) for n, offset in zip(nodes, offsets)])
+    index = np.arange(len(joined))
+    leaf = joined["is_leaf"].astype(bool)
     return TreesDecision(
         baseline=float(np.ravel(model._baseline_prediction)[0]),
+        depth=int(joined["depth"].max()),
         roots=offsets.astype(np.intp),
         feature=joined["feature_idx"].astype(np.intp),
         threshold=joined["num_threshold"].astype(float),
         missing_left=joined["missing_go_to_left"].astype(bool),
-        left=(joined["left"] + shift).astype(np.intp),
-        right=(joined["right"] + shift).astype(np.intp),
-        is_leaf=joined["is_leaf"].astype(bool),
+        left=np.where(leaf, index, joined["left"] + shift).astype(np.intp),
+        right=np.where(leaf, index, joined["right"] + shift).astype(np.intp),
         value=joined["value"].astype(float),
     )

@@ -47,9 +47,14 @@ def load_shared(root: str | Path = DEFAULT_SHARED_EVAL, *, html: bool = False) -
     clean_dir, spam_dir = ("clean_html", "spam_html") if html else ("clean", "spam")
     pattern = "*.html" if html else "*.txt"
     sources = _spam_sources(root / "spam" / "MANIFEST.json")
-    documents = [SharedDocument(p, 0, _clean_group(p.name)) for p in sorted((root / clean_dir).glob(pattern))]
-    documents += [SharedDocument(p, 1, _spam_group(p.name, sources)) for p in sorted((root / spam_dir).glob(pattern))]
+    documents = [SharedDocument(p, 0, _clean_group(p.name)) for p in _documents(root / clean_dir, pattern)]
+    documents += [SharedDocument(p, 1, _spam_group(p.name, sources)) for p in _documents(root / spam_dir, pattern)]
     return documents
+
+
+def _documents(folder: Path, pattern: str) -> list[Path]:
+    """The data files of a folder: not its notes (README.txt, PROVENANCE.txt are upper-case)."""
+    return [path for path in sorted(folder.glob(pattern)) if not path.stem.isupper()]
 
 
 def _clean_group(name: str) -> str:

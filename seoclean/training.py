@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from seoclean.evaluation import evaluate_scores
 from seoclean.featurecache import DEFAULT_CACHE_DIR, dataset_features
 from seoclean.model import TRAIN_COMMAND, file_sha256, save_model
 
@@ -171,21 +172,10 @@ def train(
     splits = {name: _split(features.rows, features.X, name) for name in ("train", "dev", "test")}
     train_split, dev = splits["train"], splits["dev"]
 
-    fitted, comparison = {}, {}
-    for candidate in candidates(names, seed):
-        name = candidate.name
-        fitted[name] = fit_calibrated(candidate.base, train_split)
-        comparison[name] = {"monotone": candidate.monotone, **dev_summary(dev.y, fitted[name].predict_proba(dev.X)[:, 1])}
-        log(f"candidate {name}: " + ", ".join(f"{k} {v:.4f}" for k, v in comparison[name].items() if k != "monotone"))
-    eligible = [name for name in comparison if comparison[name]["monotone"]]
-    chosen = max(eligible, key=lambda n: (comparison[n]["average_precision"], comparison[n]["recall"]))
+    fitted, comparison, chosen = compare_candidates(names, train_split, dev, seed=seed, log=log)
     threshold = comparison[chosen]["threshold"]
-    log(f"chosen: {chosen} (threshold {threshold:.4f})")
-
     pipeline, scorer = _package(fitted[chosen], names, train_split)
     _check_export(scorer, fitted[chosen], [dev.X, splits["test"].X])
-    from seoclean.evaluation import evaluate_scores
-
     metrics = {
         split: evaluate_scores(splits[split].rows, scorer.predict_proba(splits[split].X), threshold)
         for split in ("dev", "test")
@@ -211,6 +201,23 @@ def train(
     record = save_model(out_path, scorer=scorer, pipeline=pipeline, threshold=threshold, metadata=metadata)
     log(f"saved {out_path} ({record['bytes'] / 1e6:.2f} MB) in {metadata['training']['seconds']} s")
     return record
+
+
+def compare_candidates(
+    names: list[str], train_split: Split, dev: Split, *, seed: int, log: Callable[[str], None]
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]], str]:
+    """Fit and calibrate every candidate on train, score it on dev, choose the best monotone one."""
+    fitted, comparison = {}, {}
+    for candidate in candidates(names, seed):
+        name = candidate.name
+        fitted[name] = fit_calibrated(candidate.base, train_split)
+        summary = dev_summary(dev.y, fitted[name].predict_proba(dev.X)[:, 1])
+        comparison[name] = {"monotone": candidate.monotone, **summary}
+        log(f"candidate {name}: " + ", ".join(f"{k} {v:.4f}" for k, v in summary.items()))
+    eligible = [name for name in comparison if comparison[name]["monotone"]]
+    chosen = max(eligible, key=lambda n: (comparison[n]["average_precision"], comparison[n]["recall"]))
+    log(f"chosen: {chosen} (threshold {comparison[chosen]['threshold']:.4f})")
+    return fitted, comparison, chosen
 
 
 def _split(rows: list[dict], X: np.ndarray, name: str) -> Split:

@@ -257,3 +257,39 @@ def test_feature_names_and_rules_are_registered():
         rule = get_rule(code)
         assert (rule.name, rule.category) == (name, "boilerplate")
         assert rule.bad and rule.better and rule.summary
+
+
+PLATFORM_POST = """\
+jaxon7t2qw.postlark.com
+Posted by admin
+
+How to Prune Tomato Plants
+
+Pruning tomatoes is less about neatness than about airflow. A plant that is left to sprawl keeps its
+lower leaves damp after rain, and damp leaves are where blight gets its start.
+
+Views: 12
+Postlark
+Like Loading...
+Create a free website or blog at Postlark
+Report this page
+"""
+
+
+def test_a_blog_platform_footer_is_reported_whole_with_platform_evidence():
+    found = findings(PLATFORM_POST)
+    assert [f.text for f in found] == [
+        "jaxon7t2qw.postlark.com", "Posted by admin", "Views: 12", "Postlark", "Like Loading...",
+        "Create a free website or blog at Postlark", "Report this page",
+    ]
+    assert [f.rule for f in found] == ["SEO301"] * 4 + ["SEO304"] + ["SEO301"] * 2
+    assert all(f.suggestion == "" for f in found)
+    platform = {f.text for f in found if f.evidence["platform"] == 1.0}
+    assert {"jaxon7t2qw.postlark.com", "Posted by admin", "Postlark", "Report this page"} <= platform
+    assert "How to Prune Tomato Plants" not in {f.text for f in found}
+
+
+def test_ordinary_chrome_carries_no_platform_evidence():
+    assert all(f.evidence.get("platform", 0.0) == 0.0 for f in findings(ARTICLE_IN_CHROME) if f.rule == "SEO301"
+               and "Report this page" not in f.text)
+    assert findings("You build your website in its own little corner of the internet, and that takes time.\n") == []

@@ -227,3 +227,44 @@ def test_many_look_alike_paragraphs_switch_to_minhash_and_still_match():
     assert nd.near_duplicates(texts[:10], 0.7) == [
         (k, 0, nd.jaccard(nd.shingle_set(texts[k], 3), nd.shingle_set(texts[0], 3))) for k in range(1, 10)
     ]
+
+
+# -- repeated sentences (SEO406) and list items repeated in a row -------------------------------------
+FILTER_GUIDE = """\
+Pond Pump Care
+
+Rinse the filter sponge in pond water every month. Tap water kills the bacteria that keep the pond clear.
+
+The pump itself needs little attention, but check the intake for leaves after a storm. Rinse the filter sponge in pond water every month.
+
+Replace the sponge when it no longer springs back after squeezing, usually every two years.
+"""
+
+
+def test_seo406_a_sentence_tacked_onto_another_paragraph():
+    (finding,) = findings(FILTER_GUIDE)
+    copy = "Rinse the filter sponge in pond water every month."
+    second = FILTER_GUIDE.index(copy, FILTER_GUIDE.index(copy) + 1)
+    assert (finding.rule, finding.start, finding.end, finding.suggestion) == ("SEO406", second, second + len(copy), "")
+    assert finding.evidence["first_line"] == 3 and finding.category == get_rule("SEO406").category == "duplicate"
+
+
+def test_a_sentence_restated_inside_a_paragraph_is_not_seo406():
+    restated = FILTER_GUIDE.replace(
+        "but check the intake for leaves after a storm. Rinse the filter sponge in pond water every month.",
+        "Rinse the filter sponge in pond water every month. Check the intake for leaves after a storm.",
+    )
+    assert findings(restated) == []
+    assert findings(FILTER_GUIDE, sentence_min_words=None) == []
+
+
+def test_a_list_item_repeated_right_below_itself():
+    text = (
+        "Key dates for every shareholder are listed below, in the order they happen.\n\n"
+        "- Declaration date: the company announces the payment\n"
+        "- Ex-dividend date: own the shares before this date\n"
+        "- Ex-dividend date: own the shares before this date\n"
+        "- Payment date: the money arrives in your account\n"
+    )
+    (finding,) = findings(text)
+    assert finding.rule == "SEO402" and finding.line == 5 and "right above" in finding.message

@@ -11,6 +11,10 @@ import random
 import pytest
 
 from seoclean.detectors.spin import SpinDetector
+from seoclean.detectors.spin_context import SpinContext
+from seoclean.detectors.spin_weights import PRIOR_RATE, load_weights, shrunk_rate
+from seoclean.detectors.substitution_hits import article_fix
+from seoclean.detectors.substitutions import FEATURES
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 from seoclean.rules import rules_matching
@@ -233,7 +237,7 @@ def test_spun_text_scores_higher_than_its_source_and_the_source_stays_clean():
 
 def test_thresholds_turn_checks_off():
     text = "Mix warm water and broiling soda. This is a {great|good} deal."
-    assert {f.rule for f in findings(text, min_pmi=None, spintax=False)} == set()
+    assert {f.rule for f in findings(text, min_pmi=None, spintax=False, min_substitution=None)} == set()
 
 
 def test_findings_are_sorted_and_do_not_overlap():
@@ -248,3 +252,113 @@ def test_every_rule_flags_its_bad_example_and_not_its_better_one(rule):
     options = SEO206_ON if rule.code == "SEO206" else {}
     assert rule.code in {f.rule for f in findings(rule.bad, **options)}
     assert rule.code not in {f.rule for f in findings(rule.better, **options)}
+
+
+# -- substitutions: a spinner's choice weighed against the writer's (SEO201, SEO202, SEO203) ----
+SAVINGS = (
+    "An easy access savings account lets you take money out whenever you need it. Interest is paid "
+    "every month, and the rate can go up or down. Most banks let you open an account online in a few "
+    "minutes. You will need proof of your address and a bank card. Before you choose an account, "
+    "compare the interest rate, the fees and the rules for withdrawals. Some accounts pay a bonus for "
+    "the first year, so check what the rate will be after the bonus ends. If you want to save for a "
+    "house, a fixed rate account may pay more, but you cannot take your money out early."
+)
+# The same page after a blind spinner: rare synonyms, sense-blind multi-word entries.
+SAVINGS_SPUN = (
+    "An easy access savings account lets you takings money out whenever you demand it. Involvement is "
+    "paid every calendar month, and the charge per unit can go up or down. Most money box let you open "
+    "an account online in a few transactions. You will need cogent evidence of your speech and a bank "
+    "card. Before you take an account, equate the interest rate, the fees and the prescript for "
+    "withdrawals. Some accounts pay a fillip for the first year, so check what the rate will be after "
+    "the fillip ends. If you want to save for a menage, a fixed rate account may pay more, but you "
+    "cannot take your money out early."
+)
+
+
+def test_substitutions_in_a_spun_page_are_found_and_restored():
+    found = {(f.rule, f.text, f.suggestion) for f in findings(SAVINGS_SPUN)}
+    # The common synonym appears elsewhere on the page: the page names one thing two ways.
+    assert ("SEO202", "takings", "take") in found
+    assert ("SEO202", "demand", "need") in found
+    # Multi-word thesaurus entries standing where one word fits.
+    assert ("SEO203", "money box", "bank") in found
+    assert ("SEO203", "calendar month", "month") in found
+    assert ("SEO203", "cogent evidence", "proof") in found
+    for finding in findings(SAVINGS_SPUN):
+        assert 0.0 < finding.evidence["confidence"] <= 1.0
+        assert finding.text.lower() != (finding.suggestion or "").lower()
+
+
+def test_substitution_findings_carry_their_evidence():
+    finding = next(f for f in findings(SAVINGS_SPUN) if f.text == "money box")
+    assert finding.evidence["substitution_probability"] >= 0.5
+    assert finding.evidence["likelihood_ratio"] > 0
+    assert finding.evidence["zipf_gain"] > 1  # "bank" is far commoner than "money box"
+    assert finding.evidence["words"] == 2
+    assert (finding.line, finding.column) == (1, SAVINGS_SPUN.index("money box") + 1)
+
+
+# Elegant variation: a writer's "queries" after "questions" is not a spinner's swap.
+READERS_QUESTIONS = (
+    "Every month our readers send us questions about money, and this week we picked the most common "
+    "ones. Many of the queries were about pensions: when to start saving, how much to put aside and "
+    "what happens if you change jobs. Others asked about mortgages and whether it is better to fix "
+    "the rate or take a tracker. We answer each question below, with links to the guides that "
+    "explain the details. If your question is not here, write to us and we will try to cover it."
+)
+# A compound of the page's own topic, not a sense-blind entry.
+TREE_STUMP = (
+    "The garden has an old tree stump near the fence. Grinding the stump below ground level takes an "
+    "afternoon with a hired machine, and the tree roots rot away within a few years."
+)
+# Rare words that are the writer's own: literary and technical vocabulary.
+OLD_OAK = (
+    "Our ancient oak survived three storms. Its gnarled limbs still shade the patio, and the acorns "
+    "feed the squirrels every autumn."
+)
+SURGERY = (
+    "The patient was given an anticoagulant before surgery to lower the risk of thrombosis. Her "
+    "haemoglobin recovered within a week."
+)
+
+
+@pytest.mark.parametrize("text", [SAVINGS, READERS_QUESTIONS, TREE_STUMP, OLD_OAK, SURGERY])
+def test_substitutions_leave_legitimate_writing_alone(text):
+    assert_silent(text)
+
+
+def test_min_substitution_none_turns_the_substitution_findings_off_but_not_the_measures():
+    result = SpinDetector(min_substitution=None).run(Document(SAVINGS_SPUN))
+    assert not any("substitution_probability" in f.evidence for f in result.findings)
+    assert result.measures["likely_substitute_per_100w"] > 0
+
+
+def test_substitution_measures_separate_a_spun_page_from_its_source():
+    source = SpinDetector().run(Document(SAVINGS)).measures
+    spun = SpinDetector().run(Document(SAVINGS_SPUN)).measures
+    for name in ("substitution_rate", "substitution_llr_mean", "mean_zipf_gap", "synonym_in_document_rate"):
+        assert spun[name] > source[name], name
+    assert source["likely_substitute_per_100w"] == 0
+    assert spun["likely_substitute_per_100w"] > 3
+
+
+def test_the_article_follows_the_suggestion():
+    ctx = SpinContext(Document("Tap Open a write up in the app."), get_lexicon())
+    assert article_fix(ctx, 3, "account") == "an"  # "a write up" -> "an account"
+    assert article_fix(ctx, 3, "box") is None  # "a box": nothing to change
+    ctx = SpinContext(Document("We sent an box to you."), get_lexicon())
+    assert article_fix(ctx, 3, "parcel") == "a"
+    assert article_fix(ctx, 3, "order") is None
+
+
+def test_a_short_text_borrows_the_rate_of_clean_text():
+    assert shrunk_rate(0.0, 0) == pytest.approx(PRIOR_RATE)
+    assert PRIOR_RATE < shrunk_rate(5.0, 5) < 0.5  # five odd words alone do not make a spun page
+    assert shrunk_rate(500.0, 1000) > 0.45  # a long page speaks for itself
+
+
+def test_the_shipped_weights_match_the_features():
+    weights = load_weights()
+    for (kind, model), logistic in weights.models.items():
+        extra = 0 if model == "alone" else 1  # the document's rate
+        assert len(logistic.coefficients) == len(FEATURES) + extra, (kind, model)

@@ -326,6 +326,107 @@ def test_ordinary_lists_are_not_keyword_lists(line):
     assert "SEO105" not in codes(f"A short introduction to the page.\n\n{line}\n")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related searches: boiler repair price, boiler repair near me",
+        "People also search for: emergency plumber leeds - plumber leeds open now - cheap plumber leeds",
+        "Keywords: combi boiler deals | combi boiler service uk",
+    ],
+)
+def test_labelled_keyword_lines_with_two_items_or_spaced_dashes(line):
+    text = f"We fix leaks, boilers and blocked drains across the city.\n\n{line}\n"
+    (found,) = [f for f in findings(text) if f.rule == "SEO105"]
+    assert found.text == line and found.suggestion == ""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share on Facebook | Share on X | Share by email",
+        "Path B: Bosnia and Herzegovina, Republic of Ireland, Northern Ireland",
+        "These four systems are: exploitative authoritative, benevolent authoritative, consultative system",
+    ],
+)
+def test_share_rows_and_labelled_enumerations_are_not_keyword_lists(line):
+    assert "SEO105" not in codes(f"A short introduction to the page, with a sentence or two.\n\n{line}\n")
+
+
+# -- planted keyphrase variants (keyword_family) ----------------------------------------------------
+PLANTED = """\
+# Descaling a Kettle
+
+Limescale builds up fastest in hard-water areas. A thin crust on the element slows the kettle down
+and flakes into your tea.
+
+- cheap kettle descaler near me
+- best kettle descaler deals
+- kettle descaler price uk
+
+## What you need | best kettle descaler deals
+
+White vinegar or citric acid works well. Fill the kettle halfway with water and vinegar, bring it to
+the boil and leave it for an hour. Rinse it twice **kettle descaler price uk** before you use it.
+
+## Best Kettle Descaler Deals
+
+Boil fresh water once more so that no taste of vinegar is left behind in your next cup.
+"""
+
+
+def test_a_bare_keyword_list_seeds_every_slot_that_repeats_its_items():
+    found = [(f.rule, f.text) for f in findings(PLANTED) if f.rule in ("SEO102", "SEO105")]
+    assert found == [
+        ("SEO105", "- cheap kettle descaler near me\n- best kettle descaler deals\n- kettle descaler price uk"),
+        ("SEO102", "best kettle descaler deals"),
+        ("SEO102", "kettle descaler price uk"),
+        ("SEO102", "Best Kettle Descaler Deals"),
+    ]
+    for finding in findings(PLANTED):
+        assert PLANTED[finding.start : finding.end] == finding.text
+
+
+def test_a_template_title_with_a_lower_case_slot():
+    text = PLANTED.replace("# Descaling a Kettle", "# 7 Things Nobody Explains About cheap kettle descaler")
+    titles = [f for f in findings(text) if f.rule == "SEO102" and f.line == 1]
+    assert [f.text for f in titles] == ["7 Things Nobody Explains About cheap kettle descaler"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Council approves protected cycle lane on Station Road despite traders' concerns",
+        "Kiss You (One Direction song)",
+        "Home Equity Loan vs. HELOC",
+        "Thousands of UK academics treated as second-class | Education | The Guardian",
+    ],
+)
+def test_real_titles_are_not_templates(title):
+    text = f"{title}\n\n{HEALTH_ARTICLE}"
+    assert "SEO102" not in codes(text) and "SEO105" not in codes(text)
+
+
+def test_short_noun_lists_and_headings_of_an_article_are_left_alone():
+    article = """\
+# ISAs Explained
+
+An ISA shelters savings from tax. There are several kinds, and each suits a different saver.
+
+- Cash ISA
+- Lifetime ISA
+- Junior ISA
+
+## Best for beginners
+
+A cash ISA is the simplest place to start, and most banks offer one with no fees at all.
+
+## Best for first homes
+
+A Lifetime ISA adds a government bonus when you buy your first home before you turn forty.
+"""
+    assert [f for f in findings(article) if f.rule in ("SEO102", "SEO105")] == []
+
+
 # -- measures and edge cases ----------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["", "Hello", "   \n\n  "])
 def test_empty_and_tiny_documents(text):

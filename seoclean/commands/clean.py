@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import logging
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ HTML input gives the page's main content as Markdown (--to markdown, the default
 --in-place is refused for HTML, use --out-dir. Exit status: 0 done, 2 if any input failed.
 """
 EXIT_OK, EXIT_INPUT_ERROR = 0, 2
+logger = logging.getLogger(__name__)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -46,6 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="delete boilerplate lines on spam-platform pages only (default), on every page, or never",
     )
     parser.add_argument("--no-spin", action="store_true", help="do not restore spun wording")
+    parser.add_argument(
+        "--spin-confidence", type=float, default=0.6, metavar="P",
+        help="restore spun wording from findings at least this confident (default: 0.6)",
+    )
     parser.add_argument("--keyphrase", help="the page's target keyphrase, if known")
     parser.add_argument("--max-bytes", type=int, default=5_000_000, help="refuse inputs larger than this")
 
@@ -58,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if args.backup and not args.in_place:
         print("seoclean clean: error: --backup only applies with --in-place", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    policy = CleanPolicy(boilerplate=args.boilerplate, spin_min_confidence=None if args.no_spin else 0.75)
+    policy = CleanPolicy(boilerplate=args.boilerplate, spin_min_confidence=None if args.no_spin else args.spin_confidence)
     analyzer = Analyzer(keyphrase=args.keyphrase, model=None, max_bytes=args.max_bytes)
     inputs = list(_inputs(args.paths))
     status = EXIT_OK
@@ -69,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
             _clean_one(path, root, args, analyzer, policy, many=len(inputs) > 1)
         except (OSError, ValueError, SeocleanError) as error:  # this input failed; the others go on
             print(f"seoclean clean: {path}: {error}", file=sys.stderr)
+            status = EXIT_INPUT_ERROR
+        except Exception as error:  # a bug must not stop the batch; nothing was written for this file
+            logger.exception("internal error while cleaning %s", path)
+            print(f"seoclean clean: {path}: internal error: {error!r}; the file was left as it is", file=sys.stderr)
             status = EXIT_INPUT_ERROR
     return status
 

@@ -151,6 +151,6 @@ def _hit(ctx: SpinContext, frame: Frame, variant: str, count: int, original: str
         "original_pair_score": round(_score(ctx, frame, original), 2),
         "zipf": round(_zipf(ctx, variant), 2),
         "candidate_zipf": round(_zipf(ctx, original), 2),
-        "confidence": 0.9,
+        "confidence": 0.95,  # share of exact suggestions on the dataset's spun train and dev rows
     }
     return Hit("SEO202", start, end, message, match_case(original, text), evidence)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.near_duplicates import near_duplicates
@@ -21,6 +22,8 @@ from seoclean.document import Document
 from seoclean.findings import Finding
 
 PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
+TITLE_MIN_WORDS = 4  # a heading after header lines is the title only when it is this long
+OPENING_PARAGRAPH_WORDS = 12  # a paragraph this long starts the body: no title after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,7 @@ class DuplicationDetector(Detector):
         """A list item repeated right below itself ("- Payment date: the money arrives" twice in a
         row): a list never names one thing twice in a row. (A table's header row may repeat.)"""
         findings = []
-        for previous, unit in zip(lines, lines[1:]):
+        for previous, unit in pairwise(lines):
             if unit.words != previous.words or len(unit.words) < self.min_words or _inside_any(unit, found):
                 continue
             if not _is_list_item(doc, unit):
@@ -160,28 +163,35 @@ class DuplicationDetector(Detector):
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
     def _sentence_repeats(self, doc: Document, reported: list[Finding]) -> list[Finding]:
-        """Sentences that repeat an earlier sentence of the main content, outside reported units."""
+        """Copies of a sentence tacked on at the end of a paragraph (or standing as one), outside
+        reported units. The copy that is part of a paragraph's flow stays, wherever it is; a
+        sentence restated inside paragraphs (a summary, a quotation) is not a copy."""
         if self.sentence_min_words is None:
             return []
-        first_seen: dict[tuple[str, ...], int] = {}
-        findings = []
+        groups: dict[tuple[str, ...], list] = {}
         words = doc.words
         for sentence in doc.sentences:
             if not doc.blocks[words[sentence.first_word].block].in_main:
                 continue
             key = tuple(w.lower for w in words[sentence.first_word : sentence.last_word])
-            if len(key) < self.sentence_min_words or not _ends_like_a_sentence(doc.text, sentence.end):
+            if len(key) >= self.sentence_min_words and _ends_like_a_sentence(doc.text, sentence.end):
+                groups.setdefault(key, []).append(sentence)
+        findings = []
+        for key, group in groups.items():
+            if len(group) < 2:
                 continue
-            first = first_seen.setdefault(key, sentence.start)
-            if first == sentence.start or any(f.start <= sentence.start and sentence.end <= f.end for f in reported):
-                continue
-            first_line = doc.position(first)[0]
-            message = f"this sentence repeats a sentence on line {first_line}"
-            evidence = {"first_line": first_line, "words": len(key)}
-            findings.append(
-                make_finding(doc, "SEO406", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
-            )
-        return findings
+            tacked = [s for s in group if _closes_its_line(doc.text, s.end)]
+            kept = next((s for s in group if s not in tacked), group[0])
+            first_line = doc.position(kept.start)[0]
+            for sentence in tacked:
+                if sentence is kept or any(f.start <= sentence.start and sentence.end <= f.end for f in reported):
+                    continue
+                message = f"this sentence repeats a sentence on line {first_line}"
+                evidence = {"first_line": first_line, "words": len(key)}
+                findings.append(
+                    make_finding(doc, "SEO406", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
+                )
+        return sorted(findings, key=lambda f: f.start)
 
     # -- near-duplicates (SEO404) ------------------------------------------------------------
     def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:
@@ -243,6 +253,7 @@ def _units(doc: Document) -> Units:
     text = doc.text
     make = _UnitMaker(doc)
     main = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
+    opening = True  # no paragraph of prose yet: header lines ("Blog", a date) may come before the title
     for index in main:
         block = doc.blocks[index]
         chunk = text[block.start : block.end]
@@ -252,7 +263,8 @@ def _units(doc: Document) -> Units:
                 units.title, units.title_echoed = unit, True
         elif block.kind == "heading":
             units.headings.append(unit)
-            if index == main[0]:  # a heading that opens a text or a draft is its title
+            # a heading that opens a text or a draft, after any short header lines, is its title
+            if index == main[0] or (opening and len(unit.words) >= TITLE_MIN_WORDS):
                 units.title = units.title or unit
         elif not unit.multi_line:
             units.paragraphs.append(unit)
@@ -261,6 +273,8 @@ def _units(doc: Document) -> Units:
             units.paragraphs.append(unit)
             for match in _LINE_RE.finditer(chunk):
                 units.lines.append(make(block.start + match.start(), block.start + match.end(), False))
+        if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS:
+            opening = False
     return units
 
 
@@ -294,6 +308,11 @@ def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
 def _is_list_item(doc: Document, unit: Unit) -> bool:
     block = doc.block_at(unit.start)
     return (block is not None and block.kind == "list_item") or bool(_LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
+
+
+def _closes_its_line(text: str, end: int) -> bool:
+    newline = text.find("\n", end)
+    return not text[end : len(text) if newline < 0 else newline].strip()
 
 
 def _ends_like_a_sentence(text: str, end: int) -> bool:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
-from seoclean.detectors.search_terms import QUERY_TAILS_RE
 from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.search_terms import QUERY_TAILS_RE
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon

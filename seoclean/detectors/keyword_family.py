@@ -116,7 +116,7 @@ def _keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tu
             continue
         seeds.update(item.lower for item in items)
         start, end = items[0].start, items[-1].end
-        shared = _shared_word([item.lower for item in items], stopwords)[0]
+        shared, _ = _shared_word([item.lower for item in items], stopwords)
         message = f"a list of {len(items)} keyword variants ('{shared}' in most of them); delete it"
         evidence = {"items": len(items), "list_block": 1.0}
         findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
@@ -155,7 +155,7 @@ def _is_keyword_list(doc: Document, items: list[Line], stopwords: frozenset[str]
     found = [modifiers_in(w) for w in words]
     distinct = set().union(*found)
     weight = len(distinct) + sum(1 for m in distinct if m in STRONG_MODIFIERS)
-    shared, sharing = _shared_word(words, stopwords)
+    _, sharing = _shared_word(words, stopwords)
     if sharing < 2 or (sharing < MIN_SHARED_ITEM_SHARE * len(items) and weight < 3):
         return False  # most items vary one topic, unless the list is plainly made of queries
     return weight >= 2 and (sum(bool(m) for m in found) * 2 >= len(items) or weight >= 3)

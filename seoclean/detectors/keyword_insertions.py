@@ -33,7 +33,9 @@ MIN_JOIN = 2.0  # the pair left when the phrase is taken out must be at least th
 TOPIC_WORDS = 6  # the page's most frequent content words count as its topic
 MAX_PHRASE = 6
 # Function words a keyphrase may hold ("plumber in london", "near me"); others mean a clause.
-_PHRASE_FUNCTION_WORDS = frozenset("in for of near to with on at by and the a an me my now no".split())
+_PHRASE_FUNCTION_WORDS = frozenset(
+    ("in", "for", "of", "near", "to", "with", "on", "at", "by", "and", "the", "a", "an", "me", "my", "now", "no")
+)
 
 
 def topic_words(table: WordTable, stopwords: frozenset[str]) -> frozenset[str]:

@@ -172,4 +172,4 @@ def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
-__all__ = ["Line", "Slot", "Slots", "read_slots", "MAX_SLOT_WORDS"]
+__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "read_slots"]

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 
 SEARCH_MODIFIERS = frozenset(
-    "best top cheap cheapest affordable buy discount discounted deal deals coupon coupons promo sale price prices "
-    "pricing cost costs review reviews rated online local nearby certified trusted professional licensed instant "
-    "emergency fast today uk usa".split()
+    (
+        "best", "top", "cheap", "cheapest", "affordable", "buy", "discount", "discounted", "deal", "deals", "coupon",
+        "coupons", "promo", "sale", "price", "prices", "pricing", "cost", "costs", "review", "reviews", "rated",
+        "online", "local", "nearby", "certified", "trusted", "professional", "licensed", "instant", "emergency", "fast",
+        "today", "uk", "usa",
+    )
 )
 # Multi-word modifiers; several keep a pronoun or an adverb that would otherwise read as a clause.
 SEARCH_MODIFIER_PHRASES = (

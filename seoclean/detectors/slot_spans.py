@@ -1,6 +1,7 @@
 """Where a spinner may have put a substitute: the slots ``substitutions`` scores.
 
-A slot is an open word (content, letters only, not a name) with a single-word thesaurus synonym,
+A slot is a lexical word (letters only, not a name, not a function word) with a single-word
+thesaurus synonym,
 or a run of 2..MAX_PHRASE_WORDS joined words that is a multi-word thesaurus entry standing for a
 single word ("money box" -> "bank", "sum of money" -> "gain"). Inner words of a phrase may be
 function words; its first and last may not. Overlapping slots are all kept: the weights decide.
@@ -12,12 +13,12 @@ phrases, rarer, with a plain loop.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from seoclean.detectors.spin_context import NO_ID, SpinContext
+from seoclean.detectors.substitute_tables import SubstituteTable
 
 MAX_PHRASE_WORDS = 3
 SEEN_FLOOR = 2.0  # as in ``substitutions``: unseen pairs are capped there and discounted
@@ -35,26 +36,26 @@ class SlotSpans:
     rows: np.ndarray
     own_zipf: np.ndarray
     own_repeats: np.ndarray
+    support: np.ndarray  # phrases: fewest other occurrences of any of its content words, else 0
     has_left: np.ndarray
     has_right: np.ndarray
 
 
-def slot_spans(ctx: SpinContext, row_of: Callable[[str], int], ids: np.ndarray, counts: np.ndarray) -> SlotSpans:
-    """The document's slots. ``row_of(text)`` gives a word's or phrase's row in the substitute
-    table (negative: no usable synonym); ``ids`` are the words' vocabulary ids, ``counts`` the
-    document's count of each id."""
+def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts: np.ndarray) -> SlotSpans:
+    """The document's slots, with their rows in the substitute ``table``; ``ids`` are the words'
+    vocabulary ids, ``counts`` the document's count of each id."""
     low, n = ctx.low, ctx.word_count
-    usable = (ids != NO_ID) & np.fromiter(ctx.plain, dtype=bool, count=n)
-    candidates = np.flatnonzero(usable & np.fromiter(ctx.open, dtype=bool, count=n)).tolist()
-    found = [(i, row_of(low[i])) for i in candidates]
-    singles = [(i, row) for i, row in found if row >= 0]
-    first = np.fromiter((i for i, _ in singles), dtype=np.int64, count=len(singles))
-    rows = np.fromiter((row for _, row in singles), dtype=np.int64, count=len(singles))
-    own_zipf = np.fromiter(ctx.zipf, dtype=float, count=n)[first]
+    usable = (ids != NO_ID) & flags(ctx.plain)
+    # Stop words too: the substitute table turns away function words.
+    candidates = np.flatnonzero(usable & ~flags(ctx.name_like))
+    found = table.rows(ctx, [low[i] for i in candidates.tolist()])
+    first, rows = candidates[found >= 0], found[found >= 0]
+    own_zipf = np.array(ctx.zipf)[first]
     own_repeats = counts[ids[first]] - 1
+    support = np.zeros(len(first), dtype=np.int64)
     last = first
     phrases = [(i, j, " ".join(low[i : j + 1])) for i, j in _phrases(ctx, usable)]
-    phrases = [(i, j, text, row) for i, j, text in phrases if (row := row_of(text)) >= 0]
+    phrases = [(i, j, text, row) for i, j, text in phrases if (row := table.row(ctx, text)) >= 0]
     if phrases:
         repeats = _phrase_counts(ctx, phrases)
         first = np.concatenate([first, [i for i, _, _, _ in phrases]]).astype(np.int64)
@@ -62,29 +63,42 @@ def slot_spans(ctx: SpinContext, row_of: Callable[[str], int], ids: np.ndarray, 
         rows = np.concatenate([rows, [row for _, _, _, row in phrases]]).astype(np.int64)
         own_zipf = np.concatenate([own_zipf, [_phrase_zipf(ctx, i, j) for i, j, _, _ in phrases]])
         own_repeats = np.concatenate([own_repeats, [repeats[text] - 1 for _, _, text, _ in phrases]])
-    joined = np.fromiter(ctx.joined + [False], dtype=bool, count=n + 1)
+        support = np.concatenate([support, [_support(ctx, counts, i, j) for i, j, _, _ in phrases]])
+    joined = flags(ctx.joined + [False])
     usable_ext = np.append(usable, False)
     has_left = (first > 0) & joined[first] & usable_ext[first - 1]
     has_right = (last + 1 < n) & joined[last + 1] & usable_ext[last + 1]
-    return SlotSpans(first, last, rows, own_zipf, own_repeats, has_left, has_right)
+    return SlotSpans(first, last, rows, own_zipf, own_repeats, support, has_left, has_right)
+
+
+def flags(values: list[bool]) -> np.ndarray:
+    """A list of booleans as a numpy array (through bytes: several times faster than np.array)."""
+    return np.frombuffer(bytes(values), dtype=bool)
 
 
 def _phrases(ctx: SpinContext, usable: np.ndarray):
     """(first, last) of runs that may be a multi-word thesaurus entry, by the cheap prefix test:
     every entry's first two words are in ``starts_phrase``."""
     low, joined, n = ctx.low, ctx.joined, ctx.word_count
+    if n < 2:
+        return
     starts_phrase, content, name_like = ctx.lex.starts_phrase, ctx.content, ctx.name_like
-    open_ = ctx.open
-    for i in range(n - 1):
-        if not (open_[i] and joined[i + 1] and starts_phrase(low[i])):
-            continue
-        if not (usable[i] and usable[i + 1] and not name_like[i + 1] and starts_phrase(f"{low[i]} {low[i + 1]}")):
+    pairs = flags(ctx.open[:-1]) & usable[:-1] & flags(joined[1:]) & usable[1:] & ~flags(name_like[1:])
+    for i in np.flatnonzero(pairs).tolist():
+        if not (starts_phrase(low[i]) and starts_phrase(f"{low[i]} {low[i + 1]}")):
             continue
         for j in range(i + 1, min(i + MAX_PHRASE_WORDS, n)):
             if j > i + 1 and not (joined[j] and usable[j] and not name_like[j]):
                 break
             if content[j]:
                 yield i, j
+
+
+def _support(ctx: SpinContext, counts: np.ndarray, i: int, j: int) -> int:
+    """How well the document backs a phrase's words: a writer's compound ("tree stump") reuses
+    words of its topic, a spinner's sense-blind entry ("variable star" in a savings page) brings
+    a word the page never uses again."""
+    return min(int(counts[ctx.ids[k]]) - 1 for k in range(i, j + 1) if ctx.content[k])
 
 
 def _phrase_counts(ctx: SpinContext, phrases: list) -> Counter:

@@ -9,36 +9,32 @@ reported again:
 3. SEO203 a multi-word thesaurus entry where a single word collocates ("a nest egg account");
 4. SEO201 a word that breaks a fixed phrase, a collocation or the grammar where a far commoner
    synonym fits ("broiling soda", "can supporter the body");
-5. SEO206 two function words English never puts together ("it was is not known"); off by default;
-6. SEO204 a common word capitalised mid-sentence ("the Best way").
+5. substitutions (SEO201, SEO202, SEO203): every word and thesaurus phrase weighed as a
+   spinner's substitute for one of its synonyms against the writer's own choice (a bigram model
+   with a document cache, ``substitutions``), with the document's rate of such words as context
+   (``spin_weights``): the rare synonym where a common one fits ("takings it out"), the word a
+   page uses once while its common synonym appears elsewhere, the sense-blind multi-word entry
+   ("a money box transfer");
+6. SEO206 two function words English never puts together ("it was is not known"); off by default;
+7. SEO204 a common word capitalised mid-sentence ("the Best way").
 
 Lexical evidence comes from ``seoclean.lexicon`` (Google bigrams, WordNet synonyms, compounds
-and proper-name shares, lemminflect tags). The measures are computed over all words, so they carry
-the classifier's evidence even in documents where no finding is certain enough to report:
-
-- ``<rule>_per_100w``: findings per 100 words by rule (``function_phrase_per_100w`` counts SEO206
-  pairs even when the rule is off); ``spintax_count``: SEO205 findings;
-- ``context_gain_mean``/``_max``: over the words SEO201 examines (an unknown pair with a neighbour
-  and a synonym at least 10x as common), the best gain in summed pair scores (log10 per billion)
-  such a synonym would bring;
-- ``weak_break_per_100w``: such words with a candidate at relaxed SEO201 thresholds;
-- ``tag_misfit_per_100w``: words whose possible tags do not fit the function word before them;
-- ``unseen_content_pair_frac``: adjacent content-word pairs neither in the bigram data nor WordNet
-  compounds (a fluency signal: higher in spun text than in its source);
-- ``rare_synonym_rate``: content words rarer than 1 per million with a synonym 30x as common;
-- ``odd_capital_candidate_per_100w``: capitalised common words mid-sentence outside names.
+and proper-name shares, lemminflect tags); the substitution weights from the dataset's train
+split. Every finding with a suggestion carries ``confidence``: the probability that the
+suggestion is exactly the replaced wording, calibrated on the dataset's dev split. The measures
+are listed in ``spin_measures``.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from statistics import fmean
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.collocations import CollocationThresholds
 from seoclean.detectors.consistency import inconsistent_synonyms
 from seoclean.detectors.spin_context import Hit, SpinContext
+from seoclean.detectors.spin_measures import RATE_MEASURES, SLOT_MEASURES, collocation_measures, slot_measures
 from seoclean.detectors.spin_surface import function_phrase_swaps, odd_capitals, spintax_residue
 from seoclean.detectors.spin_weights import load_weights
 from seoclean.detectors.substitution_hits import substitution_hits
@@ -47,15 +43,7 @@ from seoclean.detectors.synonym_swaps import BreakStats, multiword_substitutes, 
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 
-RATE_MEASURES = {
-    "SEO201": "unnatural_synonym_per_100w",
-    "SEO202": "inconsistent_synonym_per_100w",
-    "SEO203": "multiword_substitute_per_100w",
-    "SEO204": "odd_capital_per_100w",
-}
 FUNCTION_PAIR_EXPECTED = 4.0  # SEO206's threshold for the measure, whether or not it reports
-RARE_ZIPF = 3.0  # a word rarer than this (under 1 in a million) ...
-RARE_SYNONYM_GAIN = 1.5  # ... with a synonym 30x as common counts towards rare_synonym_rate
 
 
 class SpinDetector(Detector):
@@ -85,6 +73,11 @@ class SpinDetector(Detector):
             about 0.03 false alarms per 1,000 words and it finds little in spun text, so it is opt-in
             (4.0 is a good value). The pairs are always counted for ``function_phrase_per_100w``.
         spintax: report SEO205 (True).
+        min_substitution: report a word or thesaurus phrase as a spinner's substitute (SEO201,
+            SEO202, SEO203) when the probability that it is one reaches this (0.5: more likely
+            than not; on the dataset's dev split about 70% of such findings are substitutes and
+            clean text gets about 0.3 per 1,000 words). None turns these findings off; the
+            measures are computed either way.
     """
 
     name = "spin"
@@ -99,6 +92,7 @@ class SpinDetector(Detector):
         "unseen_content_pair_frac",
         "rare_synonym_rate",
         "odd_capital_candidate_per_100w",
+        *SLOT_MEASURES,
     )
 
     def __init__(
@@ -162,7 +156,8 @@ class SpinDetector(Detector):
             make_finding(doc, h.rule, h.start, h.end, h.message, suggestion=h.suggestion, evidence=h.evidence)
             for h in sorted(hits, key=lambda h: (h.start, h.rule))
         ]
-        measures = _measures(ctx, hits, stats, weak_capitals)
+        measures = collocation_measures(ctx, hits, stats, weak_capitals)
+        measures.update(slot_measures(ctx, slots, rate))
         measures["function_phrase_per_100w"] = len(pairs) * 100.0 / max(ctx.word_count, 1)
         return DetectorResult(findings, measures)
 
@@ -185,44 +180,3 @@ def _claimed_words(ctx: SpinContext, hits: list[Hit]) -> set[int]:
     for hit in hits:
         claimed.update(range(bisect_left(starts, hit.start), bisect_left(starts, hit.end)))
     return claimed
-
-
-def _measures(ctx: SpinContext, hits: list[Hit], stats: BreakStats, weak_capitals: int) -> dict[str, float]:
-    per_100 = 100.0 / max(ctx.word_count, 1)
-    measures = {name: sum(h.rule == code for h in hits) * per_100 for code, name in RATE_MEASURES.items()}
-    measures.update(
-        spintax_count=float(sum(h.rule == "SEO205" for h in hits)),
-        context_gain_mean=fmean(stats.gains) if stats.gains else 0.0,
-        context_gain_max=max(stats.gains, default=0.0),
-        weak_break_per_100w=stats.weak * per_100,
-        tag_misfit_per_100w=stats.misfits * per_100,
-        unseen_content_pair_frac=_unseen_content_pair_frac(ctx),
-        rare_synonym_rate=_rare_synonym_rate(ctx),
-        odd_capital_candidate_per_100w=weak_capitals * per_100,
-    )
-    return measures
-
-
-def _unseen_content_pair_frac(ctx: SpinContext) -> float:
-    """Share of adjacent content-word pairs that are neither in the bigram data nor WordNet
-    compounds: a fluency signal, much higher in spun text."""
-    pairs = unseen = 0
-    for i in range(1, ctx.word_count):
-        if ctx.joined[i] and ctx.open[i] and ctx.open[i - 1]:
-            pairs += 1
-            unseen += ctx.pair[i] == 0.0 and not ctx.lex.compound(ctx.low[i - 1], ctx.low[i])
-    return unseen / pairs if pairs else 0.0
-
-
-def _rare_synonym_rate(ctx: SpinContext) -> float:
-    """Share of content words that are rare while a thesaurus synonym is far more common."""
-    content = rare = 0
-    zipf, synonyms = ctx.lex.zipf, ctx.lex.synonyms
-    for i in range(ctx.word_count):
-        if not ctx.open[i]:
-            continue
-        content += 1
-        word_zipf = ctx.zipf[i]
-        if 0 < word_zipf < RARE_ZIPF:
-            rare += any(zipf(s) >= word_zipf + RARE_SYNONYM_GAIN for s in synonyms(ctx.low[i]) if " " not in s)
-    return rare / content if content else 0.0

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
+from seoclean.detectors.pair_table import PairTable
 from seoclean.document import Document, Word
 from seoclean.lexicon import Lexicon
 
@@ -34,7 +37,8 @@ class SpinContext:
     """Arrays over ``doc.words``: ``low`` (lowercase, curly apostrophes straightened), ``ids`` (vocabulary
     ids, ``NO_ID`` when unknown), ``joined[i]`` (word i directly follows word i-1: same sentence,
     only spaces between), ``first[i]`` (word i starts a sentence), ``stop[i]`` and ``pair[i]`` (the
-    reference score of the pair (i-1, i), 0.0 when unseen or not joined). ``content[i]``: not a stop
+    reference score of the pair (i-1, i), 0.0 when unseen or not joined). ``id_array`` holds the ids
+    as a numpy array and ``pairs`` scores arrays of pairs at once. ``content[i]``: not a stop
     word, or a stop word with a common noun reading ("back", "side", "part": they form collocations).
     ``plain[i]``: letters only; ``name_like[i]``: capitalised mid-sentence, all capitals or allowlisted;
     ``open[i]``: content, plain and not name-like.
@@ -55,6 +59,8 @@ class SpinContext:
         ids = lex.vocabulary_ids()
         self.ids = [ids.get(word, NO_ID) for word in self.low]
         self.table, self.id_bits = lex.bigram_table()
+        self.id_array = np.array(self.ids, dtype=np.int64)
+        self.pairs = PairTable.of(self.memo, self.table, self.id_bits)
         zipfs = lex.vocabulary_zipfs()
         self.zipf = [0.0 if i == NO_ID else zipfs[i] for i in self.ids]
         stopwords = lex.stopwords
@@ -96,12 +102,12 @@ class SpinContext:
         return joined
 
     def _pair_scores(self) -> list[float]:
-        ids, joined, table, bits = self.ids, self.joined, self.table, self.id_bits
-        scores = [0.0] * self.word_count
-        for i in range(1, self.word_count):
-            if joined[i] and ids[i] != NO_ID and ids[i - 1] != NO_ID:
-                scores[i] = table.get((ids[i - 1] << bits) | ids[i], 0) / 10
-        return scores
+        scores = np.zeros(self.word_count)
+        if self.word_count > 1:
+            ids = self.id_array
+            mask = np.frombuffer(bytes(self.joined[1:]), dtype=bool) & (ids[1:] != NO_ID) & (ids[:-1] != NO_ID)
+            scores[1:] = self.pairs.scores_of(ids[:-1], ids[1:], mask)
+        return scores.tolist()
 
     def _allowed(self, allowlist: tuple[tuple[str, ...], ...]) -> list[bool]:
         """Words inside an allowlisted term (lowercase word tuples; matched case-insensitively)."""

@@ -1,14 +1,16 @@
 """The logistic weights that turn substitution slots into probabilities, and the document's rate.
 
-Three small logistic models over ``substitutions.FEATURES``, fitted on the dataset's train split
-by ``scripts/fit_spin_weights.py`` and stored in ``seoclean/data/spin_weights.json``:
+Small logistic models over ``substitutions.FEATURES``, fitted on the dataset's train split by
+``scripts/fit_spin_weights.py`` and stored in ``seoclean/data/spin_weights.json``, one set for
+single-word slots and one for phrase slots (a phrase's evidence weighs differently):
 
-1. ``word``: is the slot a substitute, judged from the slot alone;
-2. the document's substitution rate: the mean of (1) over its slots. Spinners replace a fixed
-   share of the words, so in a spun page many slots look odd at once, while a writer's rare word
-   stands alone;
+1. ``alone``: is the slot a substitute, judged from the slot alone;
+2. the document's substitution rate: the mean of (1) over all its slots, shrunk towards the rate
+   of clean text when the slots are few. Spinners replace a fixed share of the words, so in a
+   spun page many slots look odd at once, while a writer's rare word stands alone;
 3. ``spun`` and ``exact``: (1)'s features plus the rate's logit: the slot is a substitute, and its
-   best synonym is exactly the word it replaced. ``exact`` is the confidence a finding reports.
+   best synonym is exactly the wording it replaced. ``exact`` is then recalibrated on the dev
+   split (``calibration``: Platt scaling of its logit) and is the confidence a finding reports.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ import numpy as np
 from seoclean.detectors.substitutions import FEATURES, Slots
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "spin_weights.json"
-RATE_FLOOR = 0.002  # keeps the rate's logit finite on documents with one or no slots
+RATE_FLOOR = 0.002  # keeps the rate's logit finite
+# A short text has too few slots to show a rate: its rate is shrunk towards that of clean text
+# (the mean ``alone`` probability on the dataset's clean rows is about 0.09) as if it had
+# PRIOR_SLOTS more slots at that rate.
+PRIOR_RATE = 0.09
+PRIOR_SLOTS = 80.0
+KINDS = ("word", "phrase")
+MODELS = ("alone", "spun", "exact")
 
 
 @dataclass(frozen=True)
@@ -40,20 +49,31 @@ class Logistic:
 
 @dataclass(frozen=True)
 class SpinWeights:
-    word: Logistic
-    spun: Logistic
-    exact: Logistic
+    models: dict[tuple[str, str], Logistic]  # (kind, model) -> weights
+    calibration: dict[str, Logistic]  # kind -> Platt scaling of the exact model's logit
 
     def score(self, slots: Slots) -> float:
         """Set the slots' ``spun`` and ``exact``; return the document's substitution rate."""
+        slots.spun, slots.exact = np.zeros(len(slots)), np.zeros(len(slots))
         if not len(slots):
-            slots.spun = slots.exact = np.zeros(0)
             return 0.0
-        rate = float(np.mean(self.word.probability(slots.features)))
+        kinds = [slots.last == slots.first, slots.last > slots.first]
+        alone = np.zeros(len(slots))
+        for kind, rows in zip(KINDS, kinds):
+            alone[rows] = self.models[(kind, "alone")].probability(slots.features[rows])
+        rate = shrunk_rate(float(np.sum(alone)), len(alone))
         features = np.column_stack([slots.features, np.full(len(slots), rate_logit(rate))])
-        slots.spun = self.spun.probability(features)
-        slots.exact = self.exact.probability(features)
+        for kind, rows in zip(KINDS, kinds):
+            slots.spun[rows] = self.models[(kind, "spun")].probability(features[rows])
+            exact = self.models[(kind, "exact")].probability(features[rows])
+            logit = np.log(np.clip(exact, 1e-9, 1.0) / np.clip(1.0 - exact, 1e-9, 1.0))
+            slots.exact[rows] = self.calibration[kind].probability(logit[:, None])
         return rate
+
+
+def shrunk_rate(total: float, count: int) -> float:
+    """The mean of ``count`` probabilities summing to ``total``, shrunk towards PRIOR_RATE."""
+    return (total + PRIOR_RATE * PRIOR_SLOTS) / (count + PRIOR_SLOTS)
 
 
 def rate_logit(rate: float) -> float:
@@ -65,12 +85,22 @@ def rate_logit(rate: float) -> float:
 def load_weights(path: Path = WEIGHTS_PATH) -> SpinWeights:
     """The fitted weights (read once per process); a clear error when they are missing or stale."""
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing; refit it with `python scripts/fit_spin_weights.py`")
-    data = json.loads(path.read_text(encoding="utf-8"))
+        raise FileNotFoundError(f"{path} is missing; {_REFIT}")
+    return weights_from_dict(json.loads(path.read_text(encoding="utf-8")), path)
+
+
+def weights_from_dict(data: dict, path: Path | str = "the weights") -> SpinWeights:
     if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{path} was fitted for other features; refit it with `python scripts/fit_spin_weights.py`")
+        raise ValueError(f"{path} were fitted for other features; {_REFIT}")
     models = {
-        name: Logistic(np.array(data[name]["coefficients"], dtype=float), float(data[name]["intercept"]))
-        for name in ("word", "spun", "exact")
+        (kind, model): Logistic(
+            np.array(data[kind][model]["coefficients"], dtype=float), float(data[kind][model]["intercept"])
+        )
+        for kind in KINDS
+        for model in MODELS
     }
-    return SpinWeights(**models)
+    calibration = {kind: Logistic(np.array(data[kind]["calibration"][:1]), data[kind]["calibration"][1]) for kind in KINDS}
+    return SpinWeights(models, calibration)
+
+
+_REFIT = "refit them with `python scripts/fit_spin_weights.py`"

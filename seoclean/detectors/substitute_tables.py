@@ -1,13 +1,11 @@
-"""Lexicon lookups in array form for the vectorised substitution scoring.
+"""The substitute table: lexicon lookups in array form for the vectorised substitution scoring.
 
-Both tables are pure functions of the lexicon, filled on first use and kept in the detector's
-memo, so every document of a run shares them and results never depend on processing order.
+The table is a pure function of the lexicon, filled on first use and kept in the detector's
+memo, so every document of a run shares it and results never depend on processing order.
 
-- ``SubstituteTable``: per word type (or thesaurus phrase), its commonest single-word synonyms
+- ``SubstituteTable``: per word type (or thesaurus phrase), its commonest single-word lexical synonyms
   as fixed-width rows of ids, Zipf frequencies and dilutions (how many entries share the
   synonym's thesaurus slot); a document gathers its slots' rows by fancy indexing.
-- ``PairTable``: the reference pair scores for arrays of (first id, second id), by binary search
-  in the sorted keys of the bigram table.
 """
 
 from __future__ import annotations
@@ -18,11 +16,19 @@ import numpy as np
 
 from seoclean.detectors.spin_context import SpinContext
 
-MAX_SUBSTITUTES = 8  # commonest single-word synonyms considered as the original
+MAX_SUBSTITUTES = 6  # commonest single-word synonyms considered as the original
 SYNONYM_SHARE = 0.5  # how strongly a thesaurus's many entries dilute each one's chance (0: not at all)
 NONE = -1
-_SUBSTITUTES_KEY = ("substitute table",)  # memo keys: tuples never collide with the word keys
-_PAIRS_KEY = ("pair table",)
+# spaCy's stop list holds lexical words too ("keep", "really", "whole", "one"), and spinners swap
+# them. Function words never are: the auxiliary and modal verbs (a closed class of English), single
+# letters, and the commonest stop words (articles, pronouns, prepositions, conjunctions: from
+# about 4 in 1,000 words up).
+AUXILIARIES = frozenset(
+    ("am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did")
+    + ("doing", "done", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought")
+)
+FUNCTION_ZIPF = 6.6
+_SUBSTITUTES_KEY = ("substitute table",)  # memo key: tuples never collide with the word keys
 
 
 class SubstituteTable:
@@ -47,8 +53,23 @@ class SubstituteTable:
             row = self.index[text] = self._add(ctx, text)
         return row
 
+    def rows(self, ctx: SpinContext, texts: list[str]) -> np.ndarray:
+        """``row`` for many words at once (one dict lookup each once the table has them)."""
+        get = self.index.get
+        found = [get(text) for text in texts]
+        if None in found:
+            found = [self.row(ctx, text) if row is None else row for text, row in zip(texts, found)]
+        return np.array(found, dtype=np.int64)
+
     def _add(self, ctx: SpinContext, text: str) -> int:
-        found = ctx.candidates(text)[:MAX_SUBSTITUTES]
+        if not is_lexical(ctx, text):
+            return NONE
+        vocabulary, zipf_of = ctx.lex.vocabulary_ids(), ctx.lex.zipf
+        found = [
+            (word, vocabulary[word], zipf_of(word))
+            for word in ctx.lex.synonyms(text)
+            if " " not in word and word in vocabulary and is_lexical(ctx, word)
+        ][:MAX_SUBSTITUTES]
         if not found:
             return NONE
         row = len(self.words)
@@ -65,27 +86,8 @@ class SubstituteTable:
         return row
 
 
-class PairTable:
-    def __init__(self, ctx: SpinContext) -> None:
-        table = ctx.table
-        keys = np.fromiter(table.keys(), dtype=np.int64, count=len(table))
-        scores = np.fromiter(table.values(), dtype=np.float64, count=len(table)) / 10
-        order = np.argsort(keys, kind="stable")
-        self.keys, self.scores, self.bits = keys[order], scores[order], ctx.id_bits
-
-    @staticmethod
-    def of(ctx: SpinContext) -> PairTable:
-        table = ctx.memo.get(_PAIRS_KEY)
-        if table is None:
-            table = ctx.memo[_PAIRS_KEY] = PairTable(ctx)
-        return table
-
-    def scores_of(self, first_ids: np.ndarray, second_ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Pair scores (log10 per billion) of broadcast id arrays; 0.0 where unseen or masked."""
-        query = (first_ids << self.bits) | second_ids
-        query, mask = np.broadcast_arrays(query, mask)
-        result = np.zeros(query.shape)
-        wanted = query[mask]
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        result[mask] = np.where(self.keys[at] == wanted, self.scores[at], 0.0)
-        return result
+def is_lexical(ctx: SpinContext, word: str) -> bool:
+    """A word a spinner may replace or put in: any word but a function word (see AUXILIARIES)."""
+    if word not in ctx.lex.stopwords or " " in word:
+        return True
+    return len(word) > 1 and word not in AUXILIARIES and ctx.lex.zipf(word) < FUNCTION_ZIPF

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from seoclean.detectors.slot_spans import SEEN_FLOOR, UNSEEN_DISCOUNT, SlotSpans, slot_spans
+from seoclean.detectors.slot_spans import SEEN_FLOOR, UNSEEN_DISCOUNT, SlotSpans, flags, slot_spans
 from seoclean.detectors.spin_context import SpinContext
-from seoclean.detectors.substitute_tables import PairTable, SubstituteTable
+from seoclean.detectors.substitute_tables import SubstituteTable
 
 CACHE_WEIGHT = 0.3  # share of a word's probability that comes from the document itself
 
@@ -49,6 +49,7 @@ FEATURES = (
     "has_right",
     "left_function",  # the left neighbour is a function word (they constrain grammar)
     "phrase",  # the slot is a multi-word thesaurus entry
+    "phrase_support",  # log(1 + fewest other occurrences of a phrase's content words in the document)
     "llr_squared",
     "zipf_squared",
 )
@@ -81,10 +82,10 @@ class Slots:
 
 def find_slots(ctx: SpinContext) -> Slots:
     """Every open word and thesaurus phrase with a single-word synonym, with its features."""
-    ids = np.fromiter(ctx.ids, dtype=np.int64, count=ctx.word_count)
+    ids = ctx.id_array
     counts = np.bincount(ids[ids >= 0], minlength=len(ctx.lex.vocabulary_zipfs()))
     table = SubstituteTable.of(ctx)
-    spans = slot_spans(ctx, lambda text: table.row(ctx, text), ids, counts)
+    spans = slot_spans(ctx, table, ids, counts)
     if not len(spans.first):
         empty = np.zeros(0, dtype=np.int64)
         return Slots(empty, empty, np.zeros((0, len(FEATURES))), empty, empty, table)
@@ -96,7 +97,7 @@ def find_slots(ctx: SpinContext) -> Slots:
     s = _Neighbours(ctx, spans, ids)
     # Spinner: each candidate in the observed context, diluted by the size of its thesaurus entry.
     cand_unigram = np.log10(keep * 10.0 ** (cand_zipf - 9) + cache * cand_counts) - dilution
-    pairs = PairTable.of(ctx)
+    pairs = ctx.pairs
     left_pair = pairs.scores_of(s.left_id[:, None], cand_ids, spans.has_left[:, None] & valid)
     right_pair = pairs.scores_of(cand_ids, s.right_id[:, None], spans.has_right[:, None] & valid)
     spinner_terms = cand_unigram + _context(s, left_pair, right_pair, cand_zipf, cand_zipf, two_d=True)
@@ -124,6 +125,7 @@ def find_slots(ctx: SpinContext) -> Slots:
             spans.has_right,
             s.left_function,
             spans.last > spans.first,
+            np.log1p(spans.support),
             llr * llr / 10,
             spans.own_zipf * spans.own_zipf / 10,
         ]
@@ -135,13 +137,12 @@ class _Neighbours:
     """Per-slot arrays about the words on each side of the span and the observed pairs with them."""
 
     def __init__(self, ctx: SpinContext, spans: SlotSpans, ids: np.ndarray) -> None:
-        zipf = np.fromiter(ctx.zipf, dtype=float, count=ctx.word_count)
-        pair = np.fromiter(ctx.pair + [0.0], dtype=float, count=ctx.word_count + 1)
+        zipf, pair = np.array(ctx.zipf), np.array(ctx.pair + [0.0])
         left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, len(ids) - 1)
         self.has_left, self.has_right = spans.has_left, spans.has_right
         self.left_id, self.right_id = ids[left], ids[right]
         self.left_zipf, self.right_zipf = zipf[left], zipf[right]
-        self.left_function = spans.has_left & ~np.fromiter(ctx.content, dtype=bool, count=ctx.word_count)[left]
+        self.left_function = spans.has_left & ~flags(ctx.content)[left]
         self.first_zipf, self.last_zipf = zipf[spans.first], zipf[spans.last]
         self.left_observed = np.where(spans.has_left, pair[spans.first], 0.0)
         self.right_observed = np.where(spans.has_right, pair[spans.last + 1], 0.0)

@@ -57,7 +57,7 @@ class CleanResult:
 
     def diff(self, context: int = 3) -> str:
         """A unified diff from the baseline to the cleaned text ("" when nothing changed)."""
-        name = self.path or "input"
+        name = (self.path or "input").lstrip("/")
         lines = difflib.unified_diff(
             self.baseline.splitlines(keepends=True),
             self.text.replace("\r\n", "\n").splitlines(keepends=True),
@@ -74,7 +74,8 @@ class CleanResult:
         index = LineIndex(self.baseline)
         rows = []
         for edit in self.edits:
-            line, column = index.line_col(edit.start)
+            removed = self.baseline[edit.start : edit.end]
+            line, column = index.line_col(edit.start + len(removed) - len(removed.lstrip()))
             rows.append(f"{line}:{column} {edit.rule} {edit.describe(self.baseline)} -- {edit.reason}")
         return rows
 

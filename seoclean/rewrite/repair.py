@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from seoclean.rewrite.edits import Edit
 
@@ -38,7 +39,7 @@ def widen_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     if end <= line_end and _only_residue(text[line_start:start] + text[end:line_end]):
         return _whole_lines(text, line_start, line_end)
     if end > line_end:  # the span crosses lines: it is a block of its own
-        last_start, last_end = line_bounds(text, end - 1 if text[end - 1] == "\n" else end)
+        _, last_end = line_bounds(text, end - 1 if text[end - 1] == "\n" else end)
         return _whole_lines(text, line_start, last_end)
     start, end = _unwrap(text, start, end)
     return _inline(text, start, end, line_start, line_end)
@@ -155,7 +156,7 @@ def absorb_blank_lines(text: str, edits: list[Edit]) -> list[Edit]:
 
 
 def _absorb_group(text: str, group: list[Edit]) -> list[Edit]:
-    edits = [replace(e, end=nxt.start) if nxt.start > e.end else e for e, nxt in zip(group, group[1:])]
+    edits = [replace(e, end=nxt.start) if nxt.start > e.end else e for e, nxt in pairwise(group)]
     edits.append(group[-1])
     first, last = edits[0], edits[-1]
     before = _blank_run_before(text, first.start)

@@ -53,7 +53,8 @@ RULES: tuple[Rule, ...] = (
         name="duplicate-sentence",
         category=_CATEGORY,
         severity=Severity.WARNING,
-        summary="A sentence of five or more words repeats an earlier sentence word for word inside the text.",
+        summary="A sentence of five or more words, tacked on at the end of a paragraph, repeats an earlier "
+        "sentence word for word.",
         bad="Rinse the filter monthly. The pump runs quietly. ... Rinse the filter monthly.",
         better="Rinse the filter monthly. The pump runs quietly.",
         details="Spam pads pages by repeating sentences inside other paragraphs, where line and paragraph "
