@@ -4,7 +4,9 @@ dataset's train split.
 
 Every slot ``substitutions.find_slots`` finds in a train row is an example: ``spun`` when
 it overlaps a gold spin span, ``exact`` when it has the gold span's extent and its best synonym
-is the gold original. Per slot kind (single word, phrase), three logistic models (see
+is the gold original. The slots are taken as the detector scores them in the end: their likely
+substitutes' neighbours read them as their originals (``SpinWeights.score_in_context``), which
+needs a first fit on the slots as written. Per slot kind (single word, phrase), three logistic models (see
 ``spin_weights``): ``alone`` from the slot alone; then ``spun`` and ``exact`` from the slot plus
 the logit of the document's rate, the mean of ``alone`` over all its slots, taken out of fold (by
 source article) so that the rate seen in training is as noisy as on new documents. Last, the
@@ -19,6 +21,7 @@ file out.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -28,21 +31,31 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from spin_gold import SourceOffsets, overlapping, restores, spin_spans
 
-from seoclean.corpus import load_dataset
+from seoclean.corpus import DEFAULT_DATASET_PATH, load_dataset
 from seoclean.detectors.spin_context import SpinContext
-from seoclean.detectors.spin_weights import KINDS, MODELS, WEIGHTS_PATH, rate_logit, shrunk_rate, weights_from_dict
+from seoclean.detectors.spin_weights import (
+    KINDS,
+    MODELS,
+    WEIGHTS_PATH,
+    SpinWeights,
+    rate_logit,
+    shrunk_rate,
+    weights_from_dict,
+)
 from seoclean.detectors.substitution_hits import article_fix
 from seoclean.detectors.substitutions import FEATURES, find_slots
 from seoclean.ingest import load_text
-from seoclean.lexicon import get_lexicon
+from seoclean.lexicon import DATA_DIR, get_lexicon
 
 FOLDS = 5
 REGULARISATION = 1.0  # sklearn's C: the features are few and the examples many
 REPORTED = 0.5  # the detector's default ``min_substitution``: calibration is for what it reports
 
 
-def slot_examples(split: str) -> dict[str, np.ndarray]:
-    """Features, labels and row index of every slot in the split's rows."""
+def slot_examples(split: str, weights: SpinWeights | None = None) -> dict[str, np.ndarray]:
+    """Features, labels and row index of every slot in the split's rows; with ``weights``, the
+    slots as the detector sees them in the end (rescored with their likely substitutes' neighbours
+    reading them as their originals)."""
     lex, memo = get_lexicon(), {}
     features, spun, exact, rows, groups = [], [], [], [], []
     for row, example in enumerate(load_dataset(split)):
@@ -50,6 +63,8 @@ def slot_examples(split: str) -> dict[str, np.ndarray]:
         ctx = SpinContext(doc, lex, (), memo)
         gold, offsets = spin_spans(example), SourceOffsets(example, doc)
         slots = find_slots(ctx)
+        if weights is not None:
+            slots, _ = weights.score_in_context(ctx, slots)
         for k in range(len(slots)):
             first, original = int(slots.first[k]), slots.original(k)
             article = article_fix(ctx, first, original)
@@ -69,6 +84,10 @@ def slot_examples(split: str) -> dict[str, np.ndarray]:
         "row": np.array(rows),
         "group": np.array(groups),
     }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _fit(X: np.ndarray, y: np.ndarray) -> LogisticRegression:
@@ -137,9 +156,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     args = parser.parse_args(argv)
-    data = slot_examples("train")
+    # The detector reads likely substitutes as their originals when it scores their neighbours,
+    # which needs weights: fit once on the slots as written, then on the slots rescored that way.
+    first = fit(slot_examples("train"))
+    data = slot_examples("train", weights_from_dict(first))
     weights = fit(data)
-    calibrate(weights, slot_examples("dev"))
+    calibrate(weights, slot_examples("dev", weights_from_dict(weights)))
+    weights["provenance"] = {
+        "command": "python scripts/fit_spin_weights.py",
+        "dataset": f"{DEFAULT_DATASET_PATH.name} (sha256 {_sha256(DEFAULT_DATASET_PATH)[:16]})",
+        "fitted_on": "train split",
+        "calibrated_on": "dev split",
+        "thesaurus": f"seoclean/data/thesaurus.tsv.gz (sha256 {_sha256(DATA_DIR / 'thesaurus.tsv.gz')[:16]})",
+    }
     args.out.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
     print(
         f"{len(data['X']):,} slots ({int(data['spun'].sum()):,} spun, {int(data['exact'].sum()):,} exact) "

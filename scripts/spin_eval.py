@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Measure the spin detector: recall on a small test spinner, false alarms on clean text, speed.
+"""Measure the spin detector: recall on a small test spinner and on the dataset's spun rows,
+false alarms on clean text, speed.
 
-The spinner swaps a share of the words that have thesaurus entries for a random entry, without
+The ``recall`` spinner swaps a share of the words that have thesaurus entries for a random entry, without
 regard to sense, as real spinners do (the thesaurus is seoclean's own, so this measures how much
 of a blind WordNet spin the detector can see, an optimistic upper bound for other thesauri). The
 clean paragraphs it spins were written for this script (``spin_paragraphs.txt``).
@@ -11,6 +12,11 @@ clean paragraphs it spins were written for this script (``spin_paragraphs.txt``)
     python scripts/spin_eval.py speed ../shared/eval/clean  # words per second, detector only
     python scripts/spin_eval.py spam ../shared/eval/spam    # findings on real spam, per file
     python scripts/spin_eval.py dataset --split dev         # gold spin spans of the dataset
+
+``dataset`` reports, on one split of ``datasets/seoclean-v1.jsonl.gz`` (dev by default; tune on
+train and dev only), the share of gold spin spans a finding overlaps (recall), the share restored
+exactly (a finding with the span and the original as its suggestion), the precision of the
+findings, and findings per 1,000 words on the split's clean rows (``spin_eval_dataset.py``).
 
 Evaluation data is read where it lies and never copied.
 """

@@ -41,7 +41,9 @@ class DetectorFeatures(TransformerMixin, BaseEstimator):
 
     def fit(self, X: Iterable[Any], y: Any = None) -> DetectorFeatures:
         """Record the feature names. Nothing is learned from the documents."""
-        self.feature_names_out_ = np.asarray(self._analyzer().feature_names(), dtype=object)
+        from seoclean.analysis import feature_names
+
+        self.feature_names_out_ = np.asarray(feature_names(), dtype=object)
         return self
 
     def transform(self, X: Iterable[Any]) -> np.ndarray:

@@ -8,13 +8,14 @@ import itertools
 import math
 import random
 
+import numpy as np
 import pytest
 
 from seoclean.detectors.spin import SpinDetector
 from seoclean.detectors.spin_context import SpinContext
 from seoclean.detectors.spin_weights import PRIOR_RATE, load_weights, shrunk_rate
 from seoclean.detectors.substitution_hits import article_fix
-from seoclean.detectors.substitutions import FEATURES
+from seoclean.detectors.substitutions import FEATURES, find_slots, rescored
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 from seoclean.rules import rules_matching
@@ -340,6 +341,21 @@ def test_substitution_measures_separate_a_spun_page_from_its_source():
         assert spun[name] > source[name], name
     assert source["likely_substitute_per_100w"] == 0
     assert spun["likely_substitute_per_100w"] > 3
+
+
+def test_a_neighbour_of_a_substitute_is_judged_against_its_original():
+    # "stream report" for "current account": once "report" reads as "account", "stream" is a
+    # rare stand-in for "current" ("current account" is a known pair); before, it met an unknown pair.
+    text = "You must be holding a UK stream report in your own name to open this savings account."
+    ctx = SpinContext(Document(text), get_lexicon())
+    slots = find_slots(ctx)
+    words = [ctx.low[i] for i in slots.first.tolist()]
+    likely = np.array([word == "report" for word in words])
+    again = rescored(ctx, slots, likely)
+    stream, llr = words.index("stream"), FEATURES.index("llr")
+    assert slots.original(words.index("report")) == "account"
+    assert again.features[stream, llr] > slots.features[stream, llr] + 1.0
+    assert again.original(stream) == "current"
 
 
 def test_the_article_follows_the_suggestion():

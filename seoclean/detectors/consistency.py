@@ -49,11 +49,16 @@ def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span
     for first in range(n):
         if not open_[first]:
             continue
+        may_start_phrase = None  # looked up once per first word, only when a phrase is possible
         for last in range(first, min(first + max_words, n)):
             if last == first:
                 text = low[first]
             else:
-                if not (joined[last] and open_[last] and starts_phrase(low[first])):
+                if not (joined[last] and open_[last]):
+                    break
+                if may_start_phrase is None:
+                    may_start_phrase = starts_phrase(low[first])
+                if not may_start_phrase:
                     break
                 text = " ".join(low[first : last + 1])
                 if not synonyms(text):

@@ -23,7 +23,7 @@ from collections import Counter
 
 from seoclean.detectors.keyword_slots import Slot, Slots
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.search_terms import SEARCH_MODIFIERS, YEAR_RE, modifiers_in
+from seoclean.detectors.search_terms import MODIFIER_START_WORDS, SEARCH_MODIFIERS, YEAR_RE, modifiers_in
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
@@ -78,6 +78,11 @@ class InsertionFinder:
         # On a page already shown to be stuffed, the page's topic words count as evidence too:
         # stuffers pair the topic with one modifier ("affordable phone"), which alone proves nothing.
         self.relaxed = relaxed
+        # Running count of words that can start a search modifier: a window holds a modifier only
+        # if the count changes across it, which makes the common no-modifier case O(1).
+        self._modifier_prefix = [0]
+        for word in table.lower:
+            self._modifier_prefix.append(self._modifier_prefix[-1] + (word in MODIFIER_START_WORDS))
 
     def _on_topic(self, words: tuple[str, ...]) -> int:
         return int(self.relaxed and bool(self.topic.intersection(words)))
@@ -98,6 +103,8 @@ class InsertionFinder:
 
     def _at(self, i: int) -> int:
         table, words = self.table, self.table.words
+        if self._modifier_prefix[min(i + MAX_PHRASE, table.sentence_end[i])] == self._modifier_prefix[i]:
+            return 0  # every hit below passes `_is_query`, which needs a search modifier within reach
         if i == table.sentence_start[i] or table.in_heading(i) or self._gap(i - 1, i):
             return 0
         if self._common_capital(i) and words[i - 1].text[:1].islower():

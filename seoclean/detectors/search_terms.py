@@ -29,6 +29,8 @@ STRONG_MODIFIERS = frozenset(
     {" ".join(p) for p in SEARCH_MODIFIER_PHRASES if p not in (("at", "home"), ("for", "me"), ("same", "day"))}
     | {"coupon", "coupons", "promo", "deals", "uk", "usa"}
 )
+# Every word a modifier can start with: no such word in a window means no modifier in it.
+MODIFIER_START_WORDS = SEARCH_MODIFIERS | {phrase[0] for phrase in SEARCH_MODIFIER_PHRASES}
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
 QUERY_TAILS_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(" ".join(p)) for p in SEARCH_MODIFIER_PHRASES if len(p) > 1) + r")\b", re.IGNORECASE
@@ -38,11 +40,15 @@ QUERY_TAILS_RE = re.compile(
 def modifiers_in(words: tuple[str, ...]) -> set[str]:
     """The search modifiers a phrase (lower-case words) carries: {"near me", "2025", "cheap"}."""
     found = {w for w in words if w in SEARCH_MODIFIERS or YEAR_RE.fullmatch(w)}
-    for phrase in SEARCH_MODIFIER_PHRASES:
-        size = len(phrase)
-        if any(words[i : i + size] == phrase for i in range(len(words) - size + 1)):
-            found.add(" ".join(phrase))
+    if not _PHRASE_STARTS.isdisjoint(words):
+        # Words hold no spaces, so a space-padded substring match is a contiguous word match.
+        padded = f" {' '.join(words)} "
+        found.update(phrase for phrase in _PHRASE_STRINGS if f" {phrase} " in padded)
     return found
 
 
-__all__ = ["QUERY_TAILS_RE", "SEARCH_MODIFIERS", "SEARCH_MODIFIER_PHRASES", "STRONG_MODIFIERS", "YEAR_RE", "modifiers_in"]
+_PHRASE_STRINGS = tuple(" ".join(phrase) for phrase in SEARCH_MODIFIER_PHRASES)
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in SEARCH_MODIFIER_PHRASES)
+
+
+__all__ = ["MODIFIER_START_WORDS", "QUERY_TAILS_RE", "SEARCH_MODIFIERS", "SEARCH_MODIFIER_PHRASES", "STRONG_MODIFIERS", "YEAR_RE", "modifiers_in"]

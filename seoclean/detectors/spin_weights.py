@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from seoclean.detectors.substitutions import FEATURES, Slots
+from seoclean.detectors.spin_context import SpinContext
+from seoclean.detectors.substitutions import FEATURES, Slots, rescored
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "spin_weights.json"
 RATE_FLOOR = 0.002  # keeps the rate's logit finite
@@ -32,6 +33,7 @@ RATE_FLOOR = 0.002  # keeps the rate's logit finite
 # PRIOR_SLOTS more slots at that rate.
 PRIOR_RATE = 0.09
 PRIOR_SLOTS = 80.0
+RESTORE_AT = 0.5  # a slot this likely a substitute is read as its original by its neighbours
 KINDS = ("word", "phrase")
 MODELS = ("alone", "spun", "exact")
 
@@ -51,6 +53,16 @@ class Logistic:
 class SpinWeights:
     models: dict[tuple[str, str], Logistic]  # (kind, model) -> weights
     calibration: dict[str, Logistic]  # kind -> Platt scaling of the exact model's logit
+
+    def score_in_context(self, ctx: SpinContext, slots: Slots) -> tuple[Slots, float]:
+        """Score the slots, then again with the likely substitutes read as their originals by
+        their neighbours (``substitutions.rescored``); the second scoring and its rate."""
+        rate = self.score(slots)
+        likely = slots.spun >= RESTORE_AT
+        if not likely.any():
+            return slots, rate
+        slots = rescored(ctx, slots, likely)
+        return slots, self.score(slots)
 
     def score(self, slots: Slots) -> float:
         """Set the slots' ``spun`` and ``exact``; return the document's substitution rate."""

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from seoclean.detectors.spin_context import Hit, SpinContext, match_case
 from seoclean.detectors.substitutions import FEATURES, Slots
 
@@ -35,7 +37,7 @@ def substitution_hits(ctx: SpinContext, slots: Slots, min_spun: float, taken: se
     indexes in ``taken`` (words inside stronger findings)."""
     chosen: list[int] = []
     used = set(taken)
-    likely = [k for k in range(len(slots)) if slots.spun[k] >= min_spun and not _settled_phrase(slots, k)]
+    likely = [k for k in np.flatnonzero(slots.spun >= min_spun).tolist() if not _settled_phrase(slots, k)]
     for k in sorted(likely, key=lambda k: -slots.spun[k]):
         words = range(int(slots.first[k]), int(slots.last[k]) + 1)
         if any(w in used for w in words):

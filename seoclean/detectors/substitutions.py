@@ -17,9 +17,13 @@ absence counts against two common words ("the departs") and hardly against rare 
 
 ``llr`` is one input of a small logistic model (``spin_weights``); the others describe the slot:
 rarity, how often the word and its best synonym occur in the document, which pairs are known.
-A slot is a single open word or a multi-word thesaurus entry ("money box" for "bank").
+A slot is an open word or a multi-word thesaurus entry ("money box" for "bank") with a
+single-word synonym (``slot_spans``). Once the likely substitutes are known, ``rescored`` scores
+the slots again with those read as their originals by their neighbours: spinners swap adjacent
+words independently, and a word next to a substitute meets an unknown pair through no fault of
+its own.
 
-Every open word is a slot, so the scoring is vectorised per document with numpy: a slot's
+Nearly every open word is a slot, so the scoring is vectorised per document with numpy: a slot's
 synonyms come from a per-word-type table, and pair scores from a sorted key array.
 """
 
@@ -34,6 +38,7 @@ from seoclean.detectors.spin_context import SpinContext
 from seoclean.detectors.substitute_tables import SubstituteTable
 
 CACHE_WEIGHT = 0.3  # share of a word's probability that comes from the document itself
+_ZIPFS_KEY = ("vocabulary zipfs",)  # memo key: tuples never collide with the word keys
 
 FEATURES = (
     "llr",  # log10 spinner / writer likelihood in context
@@ -67,6 +72,7 @@ class Slots:
     rows: np.ndarray  # per slot: its row in the substitute table
     best: np.ndarray  # index of the likeliest original in that row
     table: SubstituteTable | None = None
+    inputs: _Inputs | None = None  # what ``rescored`` needs to score the slots again
     spun: np.ndarray | None = None
     exact: np.ndarray | None = None
 
@@ -76,12 +82,29 @@ class Slots:
     def original(self, k: int) -> str:
         return self.table.words[int(self.rows[k])][int(self.best[k])]
 
+    def original_ids(self) -> np.ndarray:
+        """The vocabulary id of every slot's likeliest original."""
+        return self.table.ids[self.rows, self.best]
+
     def feature(self, name: str) -> np.ndarray:
         return self.features[:, FEATURES.index(name)]
 
 
+@dataclass(slots=True)
+class _Inputs:
+    """A document's slots and their candidates: everything but the neighbours' context."""
+
+    spans: SlotSpans
+    cand_ids: np.ndarray
+    cand_zipf: np.ndarray
+    cand_unigram: np.ndarray  # log10 P(candidate | document cache), diluted
+    cand_counts: np.ndarray
+    valid: np.ndarray
+    own_unigram: np.ndarray
+
+
 def find_slots(ctx: SpinContext) -> Slots:
-    """Every open word and thesaurus phrase with a single-word synonym, with its features."""
+    """Every lexical word and thesaurus phrase with a single-word synonym, with its features."""
     ids = ctx.id_array
     counts = np.bincount(ids[ids >= 0], minlength=len(ctx.lex.vocabulary_zipfs()))
     table = SubstituteTable.of(ctx)
@@ -93,21 +116,37 @@ def find_slots(ctx: SpinContext) -> Slots:
     valid = cand_ids >= 0
     cand_counts = np.where(valid, counts[np.maximum(cand_ids, 0)], 0)
     keep, cache = 1.0 - CACHE_WEIGHT, CACHE_WEIGHT / max(ctx.word_count, 1)
-
-    s = _Neighbours(ctx, spans, ids)
-    # Spinner: each candidate in the observed context, diluted by the size of its thesaurus entry.
     cand_unigram = np.log10(keep * 10.0 ** (cand_zipf - 9) + cache * cand_counts) - dilution
+    own_unigram = np.log10(keep * 10.0 ** (spans.own_zipf - 9) + cache * np.maximum(spans.own_repeats, 0))
+    inputs = _Inputs(spans, cand_ids, cand_zipf, cand_unigram, cand_counts, valid, own_unigram)
+    return _scored(ctx, inputs, table, _Neighbours.observed(ctx, spans))
+
+
+def rescored(ctx: SpinContext, slots: Slots, likely: np.ndarray) -> Slots:
+    """The slots scored again with every ``likely`` single-word substitute replaced, as their
+    neighbours' context, by its likeliest original: a spinner swaps neighbours independently, so a
+    word next to a substitute meets an unknown pair that says nothing about the word itself
+    ("stream report": with "report" read as "account", "stream" is a rare stand-in for "current")."""
+    words = likely & (slots.last == slots.first)
+    context_ids = ctx.id_array.copy()
+    context_ids[slots.first[words]] = slots.original_ids()[words]
+    return _scored(ctx, slots.inputs, slots.table, _Neighbours.restored(ctx, slots.inputs.spans, context_ids))
+
+
+def _scored(ctx: SpinContext, inputs: _Inputs, table: SubstituteTable, s: _Neighbours) -> Slots:
+    spans, cand_ids, cand_zipf, valid = inputs.spans, inputs.cand_ids, inputs.cand_zipf, inputs.valid
+    # Spinner: each candidate in the context, diluted by the size of its thesaurus entry.
     pairs = ctx.pairs
     left_pair = pairs.scores_of(s.left_id[:, None], cand_ids, spans.has_left[:, None] & valid)
     right_pair = pairs.scores_of(cand_ids, s.right_id[:, None], spans.has_right[:, None] & valid)
-    spinner_terms = cand_unigram + _context(s, left_pair, right_pair, cand_zipf, cand_zipf, two_d=True)
+    spinner_terms = inputs.cand_unigram + _context(s, left_pair, right_pair, cand_zipf, cand_zipf, two_d=True)
     spinner_terms = np.where(valid, spinner_terms, -np.inf)
     spinner = _log_sum(spinner_terms)
-    unigram_spinner = _log_sum(np.where(valid, cand_unigram, -np.inf))
+    unigram_spinner = _log_sum(np.where(valid, inputs.cand_unigram, -np.inf))
     best = np.argmax(spinner_terms, axis=1)
     at_best = (np.arange(len(best)), best)
-    # Writer: the observed span in the same context (its pairs with the neighbours are known).
-    own_unigram = np.log10(keep * 10.0 ** (spans.own_zipf - 9) + cache * np.maximum(spans.own_repeats, 0))
+    # Writer: the observed span in the same context.
+    own_unigram = inputs.own_unigram
     writer = own_unigram + _context(s, s.left_observed, s.right_observed, s.first_zipf, s.last_zipf, two_d=False)
     llr = np.clip(spinner - writer, -6.0, 8.0)
     features = np.column_stack(
@@ -118,7 +157,7 @@ def find_slots(ctx: SpinContext) -> Slots:
             spans.own_zipf,
             cand_zipf[at_best] - spans.own_zipf,
             np.log1p(np.maximum(spans.own_repeats, 0)),
-            np.log1p(cand_counts[at_best]),
+            np.log1p(inputs.cand_counts[at_best]),
             s.left_observed > 0,
             s.right_observed > 0,
             spans.has_left,
@@ -130,22 +169,49 @@ def find_slots(ctx: SpinContext) -> Slots:
             spans.own_zipf * spans.own_zipf / 10,
         ]
     ).astype(float)
-    return Slots(spans.first, spans.last, features, spans.rows, best, table)
+    return Slots(spans.first, spans.last, features, spans.rows, best, table, inputs)
 
 
 class _Neighbours:
-    """Per-slot arrays about the words on each side of the span and the observed pairs with them."""
+    """Per-slot arrays about the words on each side of the span and the pairs the span makes with
+    them: as written (``observed``), or with some neighbours read as other words (``restored``)."""
 
-    def __init__(self, ctx: SpinContext, spans: SlotSpans, ids: np.ndarray) -> None:
-        zipf, pair = np.array(ctx.zipf), np.array(ctx.pair + [0.0])
-        left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, len(ids) - 1)
+    def __init__(self, ctx: SpinContext, spans: SlotSpans, zipf: np.ndarray, left_id, right_id) -> None:
+        n = ctx.word_count
+        left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, n - 1)
         self.has_left, self.has_right = spans.has_left, spans.has_right
-        self.left_id, self.right_id = ids[left], ids[right]
+        self.left_id, self.right_id = left_id, right_id
         self.left_zipf, self.right_zipf = zipf[left], zipf[right]
         self.left_function = spans.has_left & ~flags(ctx.content)[left]
         self.first_zipf, self.last_zipf = zipf[spans.first], zipf[spans.last]
-        self.left_observed = np.where(spans.has_left, pair[spans.first], 0.0)
-        self.right_observed = np.where(spans.has_right, pair[spans.last + 1], 0.0)
+        self.left_observed = self.right_observed = np.zeros(0)
+
+    @staticmethod
+    def observed(ctx: SpinContext, spans: SlotSpans) -> _Neighbours:
+        ids, zipf, pair = ctx.id_array, np.array(ctx.zipf), np.array(ctx.pair + [0.0])
+        left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, ctx.word_count - 1)
+        s = _Neighbours(ctx, spans, zipf, ids[left], ids[right])
+        s.left_observed = np.where(spans.has_left, pair[spans.first], 0.0)
+        s.right_observed = np.where(spans.has_right, pair[spans.last + 1], 0.0)
+        return s
+
+    @staticmethod
+    def restored(ctx: SpinContext, spans: SlotSpans, context_ids: np.ndarray) -> _Neighbours:
+        ids, zipfs = ctx.id_array, _vocabulary_zipfs(ctx)
+        zipf = np.where(context_ids >= 0, zipfs[np.maximum(context_ids, 0)], 0.0)
+        left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, ctx.word_count - 1)
+        s = _Neighbours(ctx, spans, zipf, context_ids[left], context_ids[right])
+        s.first_zipf, s.last_zipf = np.array(ctx.zipf)[spans.first], np.array(ctx.zipf)[spans.last]
+        s.left_observed = ctx.pairs.scores_of(s.left_id, ids[spans.first], spans.has_left)
+        s.right_observed = ctx.pairs.scores_of(ids[spans.last], s.right_id, spans.has_right)
+        return s
+
+
+def _vocabulary_zipfs(ctx: SpinContext) -> np.ndarray:
+    found = ctx.memo.get(_ZIPFS_KEY)
+    if found is None:
+        found = ctx.memo[_ZIPFS_KEY] = np.array(ctx.lex.vocabulary_zipfs())
+    return found
 
 
 def _context(s: _Neighbours, left_pair, right_pair, first_zipf, last_zipf, two_d: bool) -> np.ndarray:

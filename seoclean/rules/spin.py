@@ -24,7 +24,11 @@ RULES: tuple[Rule, ...] = (
         'soda"), or the word cannot follow the function word before it at all ("can supporter") while '
         "the synonym can. The synonym is suggested when it also makes a known pair on the word's other "
         "side. Rare words, technical terms and names are left alone unless a fixed phrase or a far "
-        "stronger collocation shows the swap; so is wording the document repeats with the same neighbour.",
+        "stronger collocation shows the swap; so is wording the document repeats with the same neighbour. "
+        "Also reported: a word that is likelier a spinner's substitute for one of its thesaurus synonyms "
+        "than the writer's choice, weighing its rarity, how the synonym would fit its neighbours and how "
+        "many of the document's other words look substituted (spinners replace a share of every page, "
+        "writers pick a rare word now and then); the evidence gives ``substitution_probability``.",
     ),
     Rule(
         code="SEO202",
@@ -39,7 +43,9 @@ RULES: tuple[Rule, ...] = (
         details="Variants are words that share a neighbour in the document and are synonyms of each other "
         "in the thesaurus. The variant that forms a known collocation with the shared neighbour is the "
         "original and is suggested; variants that are themselves known collocations are deliberate "
-        'variation ("large company", "big company") and are not reported.',
+        'variation ("large company", "big company") and are not reported. Also reported: a word the '
+        "document uses once while a far commoner thesaurus synonym of it appears elsewhere in the document "
+        "and fits its neighbours, when the document's other words also look substituted.",
     ),
     Rule(
         code="SEO203",
@@ -54,7 +60,9 @@ RULES: tuple[Rule, ...] = (
         "periphrasis or a sense that does not fit. Reported when the phrase's edges make unknown "
         "pairs with their neighbours while the single word it stands for forms a known collocation "
         'or fits the grammar there. Phrasal verbs and genuine phrases ("put up with", "a nest egg for '
-        'her retirement") keep known pairs and are not reported.',
+        'her retirement") keep known pairs and are not reported. Sense-blind entries ("a money box '
+        'transfer", "every calendar month") are also weighed like single-word substitutes; a compound '
+        "whose words the document uses elsewhere (\"tree stump\" on a gardening page) counts for the writer.",
     ),
     Rule(
         code="SEO204",
