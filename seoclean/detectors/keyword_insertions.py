@@ -91,15 +91,25 @@ class InsertionFinder:
     def in_sentences(self) -> list[tuple[int, int]]:
         """(first word, word count) of insertions inside sentences."""
         found: list[tuple[int, int]] = []
-        i, n = 1, len(self.table.lower)
-        while i < n:
+        next_free = 1  # a hit covers its words: the scan resumes after it
+        for i in self._candidate_positions():
+            if i < next_free:
+                continue
             hit = self._at(i)
             if hit:
                 found.append((i, hit))
-                i += hit
-            else:
-                i += 1
+                next_free = i + hit
         return found
+
+    def _candidate_positions(self) -> list[int]:
+        """Positions within MAX_PHRASE words before a search-modifier word: `_at` returns 0
+        everywhere else, so only these need a look (most pages have few modifier words)."""
+        prefix = self._modifier_prefix
+        candidates: set[int] = set()
+        for position in range(len(prefix) - 1):
+            if prefix[position + 1] != prefix[position]:  # a modifier word stands here
+                candidates.update(range(max(1, position - MAX_PHRASE + 1), position + 1))
+        return sorted(candidates)
 
     def _at(self, i: int) -> int:
         table, words = self.table, self.table.words
