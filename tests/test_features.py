@@ -111,3 +111,26 @@ def test_works_as_the_first_step_of_a_pipeline(texts):
     pipeline = Pipeline([("features", DetectorFeatures()), ("scale", StandardScaler())]).fit(texts)
     assert list(pipeline.get_feature_names_out()) == feature_names()
     assert pipeline.transform(texts).shape == (2, len(feature_names()))
+
+
+def test_features_do_not_depend_on_string_hashing():
+    """Sets iterate in hash order, which changes with PYTHONHASHSEED: no feature may depend on it.
+    The dataset rows are ones where a tie between equally frequent topic words once did."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from seoclean.corpus import read_rows; from seoclean.features import DetectorFeatures; "
+        "wanted = {'finance/008-what-is-a-dividend#3', 'finance/019-beginners-guide-to-etfs#4'}; "
+        "rows = [r for r in read_rows() if r['id'] in wanted]; "
+        "print(DetectorFeatures().fit([]).transform(rows).round(12).tolist())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], check=True, capture_output=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -112,7 +112,7 @@ def test_threshold_flags_at_most_one_percent_of_clean_rows_and_never_goes_below_
 # -- saving and checked loading ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory, calibrated):
-    fitted, split = calibrated
+    fitted, _ = calibrated
     names = feature_names()
     scorer = export_scorer(fitted, names, np.zeros(len(names)))
     pipeline = Pipeline([("features", DetectorFeatures().fit([])), ("classifier", fitted)])
@@ -140,7 +140,7 @@ def test_save_then_load_round_trip(saved):
     )
 
 
-def test_a_tampered_model_is_refused_unless_trusted(saved, tmp_path, caplog):
+def test_a_tampered_model_is_refused(saved, tmp_path):
     path = copy_model(saved, tmp_path)
     data = bytearray(path.read_bytes())
     data[-1] ^= 0xFF  # one flipped byte: the checksum no longer matches
@@ -149,11 +149,17 @@ def test_a_tampered_model_is_refused_unless_trusted(saved, tmp_path, caplog):
         load_model(path)
     message = str(error.value)
     assert str(path) in message and "checksum" in message and "--trust-model" in message
+
+
+def test_a_model_whose_checksum_does_not_match_loads_only_when_trusted(saved, tmp_path, caplog):
+    path = copy_model(saved, tmp_path)
+    record = json.loads(metadata_path(path).read_text())
+    record["sha256"] = "0" * 64
+    metadata_path(path).write_text(json.dumps(record))
+    with pytest.raises(ModelError, match="Refusing to load"):
+        load_model(path)
     with caplog.at_level(logging.WARNING, logger="seoclean.model"):
-        try:
-            load_model(path, trust=True)
-        except Exception as unreadable:  # the flipped byte may also break the file itself: fine,
-            assert not isinstance(unreadable, ModelError)  # but not a refusal
+        assert load_model(path, trust=True).threshold == 0.7
     assert "trusted" in caplog.text
 
 

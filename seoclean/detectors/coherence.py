@@ -58,7 +58,9 @@ class CoherenceDetector(Detector):
         total = sum(sizes)
         island_sizes = _island_sizes(topics, sizes)
         heading_words = set().union(*headings) if headings else set()
-        top = {word for word, _ in Counter(w for words in topics for w in words).most_common(TOP_WORDS)}
+        counts = Counter(w for words in topics for w in words)
+        # Ties broken by the word itself: sets iterate in hash order, which changes between runs.
+        top = set(sorted(counts, key=lambda word: (-counts[word], word))[:TOP_WORDS])
         pairs = list(pairwise(topics))
         return DetectorResult(
             measures={
