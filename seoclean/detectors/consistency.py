@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from seoclean.detectors.spin_context import Hit, SpinContext, match_case
+import numpy as np
+
+from seoclean.detectors.slot_spans import flags
+from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
 # A frame: its kind and two words. "next" frames hold the slot's two following words, "previous"
 # frames its two preceding words, "around" frames the word before and the word after it.
@@ -40,52 +43,118 @@ def inconsistent_synonyms(ctx: SpinContext, max_words: int = 2, min_zipf_gain: f
     return hits
 
 
+_KINDS = ("next", "previous", "around")
+
+
 def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span]]]:
     """Every run of 1..max_words open words (a phrase only when it is a thesaurus entry), filed
-    under each of its frames. Plain tuples, dicts and local names: this runs for every word."""
+    under each of its frames, for the frames that hold at least two different fillers (the only
+    ones that can show a swap). Every word is a candidate filler, so the frames are keyed and
+    counted with numpy; only the few frames with several fillers are built as dicts, in the
+    order a word-by-word walk would file them (first word, then last word, then frame kind)."""
+    low = ctx.low
+    word_key = _word_keys(ctx)
+    first, last, filler = _fillers(ctx, max_words, word_key)
+    if not len(first):
+        return {}
+    size = int(word_key.max()) + 1
+    words = _WordFlags(ctx)
+    entries = [_frame_entries(words, kind, first, last, word_key, size) for kind in range(len(_KINDS))]
+    slot = np.concatenate([e[0] for e in entries])
+    key = np.concatenate([e[1] for e in entries])
+    kind = np.concatenate([np.full(len(e[0]), k) for k, e in enumerate(entries)])
+    chosen = np.flatnonzero(np.isin(key, _keys_with_several(key, filler[slot])))
+    chosen = chosen[np.lexsort((kind[chosen], last[slot[chosen]], first[slot[chosen]]))]
     frames: dict[Frame, dict[str, list[Span]]] = {}
-    low, joined, plain, open_, content, n = ctx.low, ctx.joined, ctx.plain, ctx.open, ctx.content, ctx.word_count
-    starts_phrase, synonyms = ctx.lex.starts_phrase, ctx.lex.synonyms
-    for first in range(n):
-        if not open_[first]:
-            continue
-        may_start_phrase = None  # looked up once per first word, only when a phrase is possible
-        for last in range(first, min(first + max_words, n)):
-            if last == first:
-                text = low[first]
-            else:
-                if not (joined[last] and open_[last]):
-                    break
-                if may_start_phrase is None:
-                    may_start_phrase = starts_phrase(low[first])
-                if not may_start_phrase:
-                    break
-                text = " ".join(low[first : last + 1])
-                if not synonyms(text):
-                    continue
-            # Only a content word next to the slot can judge a filler (see _known): frames whose
-            # neighbouring words are function words are never filed.
-            before = first >= 1 and joined[first] and plain[first - 1]
-            after = last + 1 < n and joined[last + 1] and plain[last + 1]
-            content_before, content_after = before and content[first - 1], after and content[last + 1]
-            span = (first, last)
-            if content_after and last + 2 < n and joined[last + 2] and plain[last + 2]:
-                _file(frames, ("next", low[last + 1], low[last + 2]), text, span)
-            if content_before and first >= 2 and joined[first - 1] and plain[first - 2]:
-                _file(frames, ("previous", low[first - 2], low[first - 1]), text, span)
-            if before and after and (content_before or content_after):
-                _file(frames, ("around", low[first - 1], low[last + 1]), text, span)
+    for k, s in zip(kind[chosen].tolist(), slot[chosen].tolist()):
+        i, j = int(first[s]), int(last[s])
+        a, b = {0: (j + 1, j + 2), 1: (i - 2, i - 1), 2: (i - 1, j + 1)}[k]
+        text = low[i] if i == j else " ".join(low[i : j + 1])
+        frames.setdefault((_KINDS[k], low[a], low[b]), {}).setdefault(text, []).append((i, j))
     return frames
 
 
-def _file(frames: dict[Frame, dict[str, list[Span]]], frame: Frame, text: str, span: Span) -> None:
-    variants = frames.get(frame)
-    if variants is None:
-        frames[frame] = {text: [span]}
-    elif text in variants:
-        variants[text].append(span)
+class _WordFlags:
+    """``joined``, ``plain`` and ``content`` as numpy arrays, padded with two False entries so
+    that the words after the last one can be looked up."""
+
+    def __init__(self, ctx: SpinContext) -> None:
+        self.n = ctx.word_count
+        self.joined, self.plain, self.content = (
+            np.append(flags(values), [False, False]) for values in (ctx.joined, ctx.plain, ctx.content)
+        )
+
+
+def _fillers(ctx: SpinContext, max_words: int, word_key: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """First and last word of every filler (open words, and runs of joined open words up to
+    ``max_words`` that are thesaurus phrases), and an id per distinct filler text (a word's
+    ``word_key``; phrases numbered after the words)."""
+    low, joined, open_, n = ctx.low, ctx.joined, ctx.open, ctx.word_count
+    is_open = flags(open_)
+    singles = np.flatnonzero(is_open)
+    phrases: list[tuple[int, int]] = []
+    if max_words >= 2 and n >= 2:
+        starts_phrase, synonyms = ctx.lex.starts_phrase, ctx.lex.synonyms
+        # A phrase needs its second word joined and open: test that for all words at once.
+        may_start = np.flatnonzero(is_open[:-1] & flags(joined[1:]) & is_open[1:])
+        for i in [i for i in may_start.tolist() if starts_phrase(low[i])]:
+            for j in range(i + 1, min(i + max_words, n)):
+                if not (joined[j] and open_[j]):
+                    break
+                if synonyms(" ".join(low[i : j + 1])):
+                    phrases.append((i, j))
+    texts: dict[str, int] = {}
+    offset = int(word_key.max()) + 1
+    phrase_ids = [offset + texts.setdefault(" ".join(low[i : j + 1]), len(texts)) for i, j in phrases]
+    first = np.concatenate([singles, np.array([i for i, _ in phrases], dtype=np.int64)])
+    last = np.concatenate([singles, np.array([j for _, j in phrases], dtype=np.int64)])
+    filler = np.concatenate([word_key[singles], np.array(phrase_ids, dtype=np.int64)])
+    return first, last, filler
+
+
+def _word_keys(ctx: SpinContext) -> np.ndarray:
+    """An integer per distinct word of the document: its vocabulary id, or a number after the
+    vocabulary for a word outside it (two padding entries at the end)."""
+    keys = np.append(ctx.id_array, [0, 0])
+    unknown = np.flatnonzero(keys[: ctx.word_count] == NO_ID)
+    if len(unknown):
+        ids: dict[str, int] = {}
+        base = len(ctx.lex.vocabulary_zipfs())
+        keys[unknown] = [base + ids.setdefault(ctx.low[i], len(ids)) for i in unknown.tolist()]
+    return keys
+
+
+def _frame_entries(words: _WordFlags, kind: int, first: np.ndarray, last: np.ndarray, word_key, size: int):
+    """(filler index, frame key) of every filler that has a frame of this kind. Only a content
+    word next to the slot can judge a filler (see _known): frames whose neighbouring words are
+    function words are never filed."""
+    n, joined, plain, content = words.n, words.joined, words.plain, words.content
+    before = (first >= 1) & joined[first] & plain[first - 1]
+    after = (last + 1 < n) & joined[last + 1] & plain[last + 1]
+    content_before, content_after = before & content[first - 1], after & content[last + 1]
+    if kind == 0:
+        has = content_after & (last + 2 < n) & joined[last + 2] & plain[last + 2]
+        a, b = last + 1, last + 2
+    elif kind == 1:
+        has = content_before & (first >= 2) & joined[first - 1] & plain[first - 2]
+        a, b = first - 2, first - 1
     else:
-        variants[text] = [span]
+        has = before & after & (content_before | content_after)
+        a, b = first - 1, last + 1
+    slot = np.flatnonzero(has)
+    return slot, (kind * size + word_key[a[slot]]) * size + word_key[b[slot]]
+
+
+def _keys_with_several(key: np.ndarray, filler: np.ndarray) -> np.ndarray:
+    """The keys that occur with at least two different fillers."""
+    if not len(key):
+        return key
+    order = np.lexsort((filler, key))
+    key, filler = key[order], filler[order]
+    new_pair = np.ones(len(key), dtype=bool)
+    new_pair[1:] = (key[1:] != key[:-1]) | (filler[1:] != filler[:-1])
+    distinct_keys, counts = np.unique(key[new_pair], return_counts=True)
+    return distinct_keys[counts >= 2]
 
 
 def _adjacent(frame: Frame) -> tuple[tuple[str, bool], ...]:

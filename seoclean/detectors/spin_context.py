@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise, repeat
 
 import numpy as np
 
@@ -18,7 +19,8 @@ from seoclean.document import Document, Word
 from seoclean.lexicon import Lexicon
 
 NO_ID = -1
-_NOUN_STOPWORDS = ("noun stop words",)  # memo key; a tuple never collides with the word keys
+_NOUN_STOPWORDS = ("noun stop words",)  # memo keys; a tuple never collides with the word keys
+_ZIPFS_KEY = ("zipf by id, then 0.0 for NO_ID",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,25 +57,27 @@ class SpinContext:
         self.memo = memo if memo is not None else {}
         self.words: list[Word] = doc.words
         self.word_count = len(self.words)
-        self.low = [_normalise(w.lower) for w in self.words]
+        # Built with map() and C-level builtins where possible: this runs once per document over
+        # every word, and per-word Python calls dominated its cost.
+        lowered = [w.lower for w in self.words]
+        self.low = [_normalise(w) for w in lowered] if "’" in doc.text else lowered
         ids = lex.vocabulary_ids()
-        self.ids = [ids.get(word, NO_ID) for word in self.low]
+        self.ids = list(map(ids.get, self.low, repeat(NO_ID, self.word_count)))
         self.table, self.id_bits = lex.bigram_table()
         self.id_array = np.array(self.ids, dtype=np.int64)
         self.pairs = PairTable.of(self.memo, self.table, self.id_bits)
-        zipfs = lex.vocabulary_zipfs()
-        self.zipf = [0.0 if i == NO_ID else zipfs[i] for i in self.ids]
+        self.zipf = self._zipfs(lex)
         stopwords = lex.stopwords
-        self.stop = [word in stopwords for word in self.low]
+        self.stop = list(map(stopwords.__contains__, self.low))
         nouns = self._noun_stopwords()
         self.content = [not stop or word in nouns for word, stop in zip(self.low, self.stop)]
         # Letters only (inner apostrophes and hyphens allowed): numbers and codes are never spun.
-        self.plain = [w.isalpha() or w.replace("'", "").replace("-", "").isalpha() for w in self.low]
+        self.plain = [alpha or _letters_inside(w) for w, alpha in zip(self.low, map(str.isalpha, self.low))]
         self.first = self._sentence_starts()
         self.joined = self._joined()
         self.pair = self._pair_scores()
         self.allowed = self._allowed(allowlist)
-        self.name_like = self._name_like()
+        self.name_like = self._name_like(lowered)
         # A word that can carry a collocation: content, letters only, not a name.
         self.open = [c and p and not n for c, p, n in zip(self.content, self.plain, self.name_like)]
 
@@ -86,6 +90,13 @@ class SpinContext:
             )
         return nouns
 
+    def _zipfs(self, lex: Lexicon) -> list[float]:
+        """Zipf frequency per word (0.0 when not in the vocabulary)."""
+        zipfs = self.memo.get(_ZIPFS_KEY)
+        if zipfs is None:
+            zipfs = self.memo[_ZIPFS_KEY] = np.append(np.asarray(lex.vocabulary_zipfs(), dtype=float), 0.0)
+        return zipfs[self.id_array].tolist()  # NO_ID (-1) picks the appended 0.0
+
     def _sentence_starts(self) -> list[bool]:
         first = [False] * self.word_count
         for sentence in self.doc.sentences:
@@ -93,13 +104,9 @@ class SpinContext:
         return first
 
     def _joined(self) -> list[bool]:
-        text, words, first = self.doc.text, self.words, self.first
-        joined = [False] * self.word_count
-        for i in range(1, self.word_count):
-            if not first[i]:
-                end, start = words[i - 1].end, words[i].start
-                joined[i] = (start == end + 1 and text[end] == " ") or _blank_gap(text[end:start])
-        return joined
+        text, words = self.doc.text, self.words
+        gaps = [text[left.end : right.start] for left, right in pairwise(words)]
+        return [False] + [not first and (gap == " " or _blank_gap(gap)) for first, gap in zip(self.first[1:], gaps)]
 
     def _pair_scores(self) -> list[float]:
         scores = np.zeros(self.word_count)
@@ -124,12 +131,15 @@ class SpinContext:
                     allowed[i : i + len(term)] = [True] * len(term)
         return allowed
 
-    def _name_like(self) -> list[bool]:
+    def _name_like(self, lowered: list[str]) -> list[bool]:
         """Capitalised away from a sentence start, all capitals, or allowlisted: not a common word here."""
-        return [
-            allowed or (w.text[0].isupper() and (not first or (len(w.text) > 1 and w.text.isupper())))
-            for w, first, allowed in zip(self.words, self.first, self.allowed)
-        ]
+        name_like = list(self.allowed)
+        # Only a word with a capital differs from its lowercase form (a cheap C-level comparison).
+        for i in [i for i, (word, low) in enumerate(zip(self.words, lowered)) if word.text != low]:
+            text = self.words[i].text
+            if text[0].isupper() and (not self.first[i] or (len(text) > 1 and text.isupper())):
+                name_like[i] = True
+        return name_like
 
     # -- lookups ---------------------------------------------------------------------------------
     def score(self, first: str, second: str) -> float:
@@ -194,6 +204,10 @@ class SpinContext:
 
 def _has_noun_reading(lex: Lexicon, word: str) -> bool:
     return any(tag in ("NN", "NNS") for tag in lex.tags(word))
+
+
+def _letters_inside(word: str) -> bool:
+    return word.replace("'", "").replace("-", "").isalpha()
 
 
 def _blank_gap(gap: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from seoclean.detectors.collocations import (
     CollocationThresholds,
     Examined,
@@ -15,6 +17,7 @@ from seoclean.detectors.collocations import (
     has_unknown_pair,
     may_be_spun,
 )
+from seoclean.detectors.slot_spans import flags
 from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
 # Per rule, for (collocation, grammar, context) evidence: how often the suggestion was exact.
@@ -40,17 +43,11 @@ class BreakStats:
 def unnatural_synonyms(ctx: SpinContext, th: CollocationThresholds, taken: set[int], stats: BreakStats) -> list[Hit]:
     """SEO201 over every word not already inside another finding (``taken`` word indexes)."""
     hits = []
-    n, low = ctx.word_count, ctx.low
+    low = ctx.low
     min_gain = th.relaxed().min_zipf_gain
-    # unknown[i]: word i is joined to word i-1 and their pair is not in the data.
-    unknown = [joined and score == 0.0 for joined, score in zip(ctx.joined, ctx.pair)] + [False]
-    spinnable = [
-        not stop and plain and not name and wid != NO_ID
-        for stop, plain, name, wid in zip(ctx.stop, ctx.plain, ctx.name_like, ctx.ids)
-    ]
-    for i in range(n):
-        # Cheapest tests first: most words make known pairs with both neighbours.
-        if not ((unknown[i] or unknown[i + 1]) and spinnable[i]) or i in taken:
+    # Cheapest tests first, for all words at once: most words make known pairs with both neighbours.
+    for i in _spinnable_with_unknown_pair(ctx):
+        if i in taken:
             continue
         candidates = ctx.candidates(low[i])
         if not candidates:
@@ -65,6 +62,16 @@ def unnatural_synonyms(ctx: SpinContext, th: CollocationThresholds, taken: set[i
         if examined.strict is not None and not repeated_with_neighbour(ctx, i, i):
             hits.append(make_hit(ctx, "SEO201", i, i, examined.strict, th, zipf))
     return hits
+
+
+def _spinnable_with_unknown_pair(ctx: SpinContext) -> list[int]:
+    """Indexes of the words that may be spun (not a stop word, letters only, not a name, in the
+    vocabulary) and meet a neighbour they are joined to in a pair the data lacks."""
+    n = ctx.word_count
+    unknown = np.zeros(n + 1, dtype=bool)  # unknown[i]: word i is joined to word i-1 in an unseen pair
+    unknown[:n] = flags(ctx.joined) & (np.asarray(ctx.pair) == 0.0)
+    spinnable = ~flags(ctx.stop) & flags(ctx.plain) & ~flags(ctx.name_like) & (ctx.id_array != NO_ID)
+    return np.flatnonzero((unknown[:n] | unknown[1:]) & spinnable).tolist()
 
 
 def repeated_with_neighbour(ctx: SpinContext, i: int, j: int) -> bool:
@@ -82,13 +89,16 @@ def repeated_with_neighbour(ctx: SpinContext, i: int, j: int) -> bool:
 def multiword_substitutes(ctx: SpinContext, th: CollocationThresholds, max_words: int = 3) -> list[Hit]:
     """SEO203: thesaurus phrases of 2..max_words words standing where a single word fits."""
     hits: list[Hit] = []
-    starts_phrase, low, joined, n = ctx.lex.starts_phrase, ctx.low, ctx.joined, ctx.word_count
-    i = 0
-    while i < n:
-        opens = i + 1 < n and joined[i + 1] and starts_phrase(low[i]) and starts_phrase(f"{low[i]} {low[i + 1]}")
-        hit = _phrase_hit(ctx, i, th, max_words) if opens else None
-        hits += [hit] if hit else []
-        i += int(hit.evidence["words"]) if hit else 1
+    starts, low = ctx.lex.phrase_starts(), ctx.low
+    may_open = flags(ctx.joined[1:]) & np.fromiter(map(starts.__contains__, low[:-1]), dtype=bool, count=len(low) - 1)
+    free = 0  # the first word not inside an earlier hit
+    for i in np.flatnonzero(may_open).tolist():
+        if i < free or f"{low[i]} {low[i + 1]}" not in starts:
+            continue
+        hit = _phrase_hit(ctx, i, th, max_words)
+        if hit:
+            hits.append(hit)
+            free = i + int(hit.evidence["words"])
     return hits
 
 

@@ -150,6 +150,10 @@ class Lexicon:
         by a space): a cheap test before building longer phrases to look up."""
         return words in self._phrase_starts
 
+    def phrase_starts(self) -> frozenset[str]:
+        """Every ``starts_phrase`` key at once, for hot loops (read only)."""
+        return self._phrase_starts
+
     def compound(self, first: str, second: str) -> bool:
         """True when "first second" is a WordNet two-word lemma or its inflection ("cover letters",
         "puts up"): a fixed phrase even where the bigram data, which keeps only frequent pairs, lacks it."""
