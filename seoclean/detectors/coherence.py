@@ -95,7 +95,7 @@ def _topical(words: list[str], lex) -> set[str]:
     """Topical words, with a plural "s" dropped so "lentil" and "lentils" match."""
     return {
         word[:-1] if word.endswith("s") and len(word) > 4 else word
-        for word in words
+        for word in set(words)  # each distinct word once: the lexicon lookups are the cost
         if word.isalpha() and len(word) > 2 and not lex.is_stopword(word) and lex.zipf(word) < TOPICAL_MAX_ZIPF
     }
 

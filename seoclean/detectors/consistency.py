@@ -16,7 +16,6 @@ from itertools import pairwise
 
 import numpy as np
 
-from seoclean.detectors.slot_spans import flags
 from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
 # A frame: its kind and two words. "next" frames hold the slot's two following words, "previous"
@@ -81,7 +80,7 @@ class _WordFlags:
     def __init__(self, ctx: SpinContext) -> None:
         self.n = ctx.word_count
         self.joined, self.plain, self.content = (
-            np.append(flags(values), [False, False]) for values in (ctx.joined, ctx.plain, ctx.content)
+            np.append(ctx.array(name), [False, False]) for name in ("joined", "plain", "content")
         )
 
 
@@ -90,14 +89,14 @@ def _fillers(ctx: SpinContext, max_words: int, word_key: np.ndarray) -> tuple[np
     ``max_words`` that are thesaurus phrases), and an id per distinct filler text (a word's
     ``word_key``; phrases numbered after the words)."""
     low, joined, open_, n = ctx.low, ctx.joined, ctx.open, ctx.word_count
-    is_open = flags(open_)
+    is_open = ctx.array("open")
     singles = np.flatnonzero(is_open)
     phrases: list[tuple[int, int]] = []
     if max_words >= 2 and n >= 2:
-        starts_phrase, synonyms = ctx.lex.starts_phrase, ctx.lex.synonyms
+        starts, synonyms = ctx.lex.phrase_starts(), ctx.lex.synonyms
         # A phrase needs its second word joined and open: test that for all words at once.
-        may_start = np.flatnonzero(is_open[:-1] & flags(joined[1:]) & is_open[1:])
-        for i in [i for i in may_start.tolist() if starts_phrase(low[i])]:
+        may_start = np.flatnonzero(is_open[:-1] & ctx.array("joined")[1:] & is_open[1:])
+        for i in [i for i in may_start.tolist() if low[i] in starts]:
             for j in range(i + 1, min(i + max_words, n)):
                 if not (joined[j] and open_[j]):
                     break

@@ -46,11 +46,11 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
     """The document's slots, with their rows in the substitute ``table``; ``ids`` are the words'
     vocabulary ids, ``counts`` the document's count of each id."""
     low, n = ctx.low, ctx.word_count
-    usable = (ids != NO_ID) & flags(ctx.plain)
-    candidates = np.flatnonzero(usable & flags(ctx.open))
+    usable = (ids != NO_ID) & ctx.array("plain")
+    candidates = np.flatnonzero(usable & ctx.array("open"))
     found = table.rows(ctx, [low[i] for i in candidates.tolist()])
     first, rows = candidates[found >= 0], found[found >= 0]
-    own_zipf = np.array(ctx.zipf)[first]
+    own_zipf = ctx.array("zipf")[first]
     own_repeats = counts[ids[first]] - 1
     support = np.zeros(len(first), dtype=np.int64)
     last = first
@@ -64,16 +64,11 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
         own_zipf = np.concatenate([own_zipf, [_phrase_zipf(ctx, i, j) for i, j, _, _ in phrases]])
         own_repeats = np.concatenate([own_repeats, [repeats[text] - 1 for _, _, text, _ in phrases]])
         support = np.concatenate([support, [_support(ctx, counts, i, j) for i, j, _, _ in phrases]])
-    joined = flags(ctx.joined + [False])
+    joined = np.append(ctx.array("joined"), False)
     usable_ext = np.append(usable, False)
     has_left = (first > 0) & joined[first] & usable_ext[first - 1]
     has_right = (last + 1 < n) & joined[last + 1] & usable_ext[last + 1]
     return SlotSpans(first, last, rows, own_zipf, own_repeats, support, has_left, has_right)
-
-
-def flags(values: list[bool]) -> np.ndarray:
-    """A list of booleans as a numpy array (through bytes: several times faster than np.array)."""
-    return np.frombuffer(bytes(values), dtype=bool)
 
 
 def _phrases(ctx: SpinContext, usable: np.ndarray):
@@ -82,10 +77,11 @@ def _phrases(ctx: SpinContext, usable: np.ndarray):
     low, joined, n = ctx.low, ctx.joined, ctx.word_count
     if n < 2:
         return
-    starts_phrase, content, name_like = ctx.lex.starts_phrase, ctx.content, ctx.name_like
-    pairs = flags(ctx.open[:-1]) & usable[:-1] & flags(joined[1:]) & usable[1:] & ~flags(name_like[1:])
+    starts, content, name_like = ctx.lex.phrase_starts(), ctx.content, ctx.name_like
+    open_, joined_, named = ctx.array("open"), ctx.array("joined"), ctx.array("name_like")
+    pairs = open_[:-1] & usable[:-1] & joined_[1:] & usable[1:] & ~named[1:]
     for i in np.flatnonzero(pairs).tolist():
-        if not (starts_phrase(low[i]) and starts_phrase(f"{low[i]} {low[i + 1]}")):
+        if low[i] not in starts or f"{low[i]} {low[i + 1]}" not in starts:
             continue
         for j in range(i + 1, min(i + MAX_PHRASE_WORDS, n)):
             if j > i + 1 and not (joined[j] and usable[j] and not name_like[j]):

@@ -21,6 +21,7 @@ from seoclean.lexicon import Lexicon
 NO_ID = -1
 _NOUN_STOPWORDS = ("noun stop words",)  # memo keys; a tuple never collides with the word keys
 _ZIPFS_KEY = ("zipf by id, then 0.0 for NO_ID",)
+_FLAG_LISTS = frozenset(("stop", "content", "plain", "first", "joined", "allowed", "name_like", "open"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class SpinContext:
         self.doc = doc
         self.lex = lex
         self.memo = memo if memo is not None else {}
+        self._arrays: dict[str, np.ndarray] = {}
         self.words: list[Word] = doc.words
         self.word_count = len(self.words)
         # Built with map() and C-level builtins where possible: this runs once per document over
@@ -141,6 +143,16 @@ class SpinContext:
                 name_like[i] = True
         return name_like
 
+    def array(self, name: str) -> np.ndarray:
+        """A per-word list (``zipf``, ``pair``, ``joined``, ``open``...) as a numpy array, made
+        once per document: several checks vectorise over the same lists."""
+        found = self._arrays.get(name)
+        if found is None:
+            values = getattr(self, name)
+            found = flags(values) if name in _FLAG_LISTS else np.asarray(values, dtype=float)
+            self._arrays[name] = found
+        return found
+
     # -- lookups ---------------------------------------------------------------------------------
     def score(self, first: str, second: str) -> float:
         """Reference score of any word pair (0.0 when unseen)."""
@@ -204,6 +216,11 @@ class SpinContext:
 
 def _has_noun_reading(lex: Lexicon, word: str) -> bool:
     return any(tag in ("NN", "NNS") for tag in lex.tags(word))
+
+
+def flags(values: list[bool]) -> np.ndarray:
+    """A list of booleans as a numpy array (through bytes: several times faster than np.array)."""
+    return np.frombuffer(bytes(values), dtype=bool)
 
 
 def _letters_inside(word: str) -> bool:

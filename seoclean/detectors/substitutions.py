@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from seoclean.detectors.slot_spans import SEEN_FLOOR, UNSEEN_DISCOUNT, SlotSpans, flags, slot_spans
+from seoclean.detectors.slot_spans import SEEN_FLOOR, UNSEEN_DISCOUNT, SlotSpans, slot_spans
 from seoclean.detectors.spin_context import SpinContext
 from seoclean.detectors.substitute_tables import SubstituteTable
 
@@ -182,13 +182,13 @@ class _Neighbours:
         self.has_left, self.has_right = spans.has_left, spans.has_right
         self.left_id, self.right_id = left_id, right_id
         self.left_zipf, self.right_zipf = zipf[left], zipf[right]
-        self.left_function = spans.has_left & ~flags(ctx.content)[left]
+        self.left_function = spans.has_left & ~ctx.array("content")[left]
         self.first_zipf, self.last_zipf = zipf[spans.first], zipf[spans.last]
         self.left_observed = self.right_observed = np.zeros(0)
 
     @staticmethod
     def observed(ctx: SpinContext, spans: SlotSpans) -> _Neighbours:
-        ids, zipf, pair = ctx.id_array, np.array(ctx.zipf), np.array(ctx.pair + [0.0])
+        ids, zipf, pair = ctx.id_array, ctx.array("zipf"), np.append(ctx.array("pair"), 0.0)
         left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, ctx.word_count - 1)
         s = _Neighbours(ctx, spans, zipf, ids[left], ids[right])
         s.left_observed = np.where(spans.has_left, pair[spans.first], 0.0)
@@ -201,7 +201,7 @@ class _Neighbours:
         zipf = np.where(context_ids >= 0, zipfs[np.maximum(context_ids, 0)], 0.0)
         left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, ctx.word_count - 1)
         s = _Neighbours(ctx, spans, zipf, context_ids[left], context_ids[right])
-        s.first_zipf, s.last_zipf = np.array(ctx.zipf)[spans.first], np.array(ctx.zipf)[spans.last]
+        s.first_zipf, s.last_zipf = ctx.array("zipf")[spans.first], ctx.array("zipf")[spans.last]
         s.left_observed = ctx.pairs.scores_of(s.left_id, ids[spans.first], spans.has_left)
         s.right_observed = ctx.pairs.scores_of(ids[spans.last], s.right_id, spans.has_right)
         return s

@@ -17,7 +17,6 @@ from seoclean.detectors.collocations import (
     has_unknown_pair,
     may_be_spun,
 )
-from seoclean.detectors.slot_spans import flags
 from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
 # Per rule, for (collocation, grammar, context) evidence: how often the suggestion was exact.
@@ -69,8 +68,8 @@ def _spinnable_with_unknown_pair(ctx: SpinContext) -> list[int]:
     vocabulary) and meet a neighbour they are joined to in a pair the data lacks."""
     n = ctx.word_count
     unknown = np.zeros(n + 1, dtype=bool)  # unknown[i]: word i is joined to word i-1 in an unseen pair
-    unknown[:n] = flags(ctx.joined) & (np.asarray(ctx.pair) == 0.0)
-    spinnable = ~flags(ctx.stop) & flags(ctx.plain) & ~flags(ctx.name_like) & (ctx.id_array != NO_ID)
+    unknown[:n] = ctx.array("joined") & (ctx.array("pair") == 0.0)
+    spinnable = ~ctx.array("stop") & ctx.array("plain") & ~ctx.array("name_like") & (ctx.id_array != NO_ID)
     return np.flatnonzero((unknown[:n] | unknown[1:]) & spinnable).tolist()
 
 
@@ -90,7 +89,7 @@ def multiword_substitutes(ctx: SpinContext, th: CollocationThresholds, max_words
     """SEO203: thesaurus phrases of 2..max_words words standing where a single word fits."""
     hits: list[Hit] = []
     starts, low = ctx.lex.phrase_starts(), ctx.low
-    may_open = flags(ctx.joined[1:]) & np.fromiter(map(starts.__contains__, low[:-1]), dtype=bool, count=len(low) - 1)
+    may_open = ctx.array("joined")[1:] & np.fromiter(map(starts.__contains__, low[:-1]), dtype=bool, count=len(low) - 1)
     free = 0  # the first word not inside an earlier hit
     for i in np.flatnonzero(may_open).tolist():
         if i < free or f"{low[i]} {low[i + 1]}" not in starts:
