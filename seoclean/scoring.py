@@ -55,36 +55,69 @@ class TreesDecision:
     value: np.ndarray
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        rows = np.arange(len(X))[:, None]
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots)))
-        return self.baseline + self.value[self._walk(X, rows, node)].sum(axis=1)
+        rows = np.repeat(np.arange(len(X)), len(self.roots))
+        leaves = self._walk(X, rows, np.tile(self.roots, len(X)))
+        return self.baseline + self.value[leaves].reshape(len(X), len(self.roots)).sum(axis=1)
 
     def decision_with_resets(self, x: np.ndarray, reference: np.ndarray, moved: np.ndarray) -> np.ndarray:
         """The decision for row ``x`` followed by, for each feature in ``moved``, the decision
-        with that one feature set to its ``reference`` value. Only the trees that split on the
-        feature can change their leaf, so only those are walked again (about a tenth of them)."""
+        with that one feature set to its ``reference`` value."""
+        groups = np.zeros(len(self.roots), dtype=np.intp)
+        return self.baseline + self.leaf_sums_with_resets(x, reference, moved, groups, 1)[:, 0]
+
+    def leaf_sums_with_resets(
+        self, x: np.ndarray, reference: np.ndarray, moved: np.ndarray, group_of_tree: np.ndarray, n_groups: int
+    ) -> np.ndarray:
+        """Per group of trees, the sum of the leaf values for row ``x`` (row 0 of the result) and
+        for ``x`` with one feature of ``moved`` set to its ``reference`` value (rows 1...). Only
+        the trees that split on a feature can change their leaf, so only those are walked again
+        (a small share of them)."""
         no_tree = np.empty(0, dtype=np.intp)
         trees = [self._trees_of_feature.get(int(f), no_tree) for f in moved]
-        all_trees = np.arange(len(self.roots))
+        n_trees = len(self.roots)
         # One walk: row 0 (x itself) through every tree, row i+1 (x with moved[i] reset) through
         # the trees that split on moved[i].
-        tree_index = np.concatenate([all_trees, *trees])
-        rows = np.repeat(np.arange(len(moved) + 1), [len(all_trees)] + [len(t) for t in trees])
+        tree_index = np.concatenate([np.arange(n_trees), *trees])
+        rows = np.repeat(np.arange(len(moved) + 1), [n_trees] + [len(t) for t in trees])
         X = np.tile(x, (len(moved) + 1, 1))
         X[np.arange(1, len(moved) + 1), moved] = reference[moved]
         leaves = self._walk(X, rows, self.roots[tree_index])
-        base_leaves, variant_leaves = leaves[: len(all_trees)], leaves[len(all_trees) :]
-        base = self.baseline + self.value[base_leaves].sum()
-        delta = self.value[variant_leaves] - self.value[base_leaves[tree_index[len(all_trees) :]]]
-        changes = np.bincount(rows[len(all_trees) :] - 1, weights=delta, minlength=len(moved))
-        return np.concatenate([[base], base + changes])
+        base_leaves, variant_trees = leaves[:n_trees], tree_index[n_trees:]
+        base = np.bincount(group_of_tree, weights=self.value[base_leaves], minlength=n_groups)
+        delta = self.value[leaves[n_trees:]] - self.value[base_leaves[variant_trees]]
+        cell = (rows[n_trees:] - 1) * n_groups + group_of_tree[variant_trees]
+        changes = np.bincount(cell, weights=delta, minlength=len(moved) * n_groups).reshape(len(moved), n_groups)
+        return np.vstack([base[None, :], base + changes])
+
+    @staticmethod
+    def joined(parts: list[TreesDecision]) -> TreesDecision:
+        """All trees of ``parts`` in one forest (baseline 0), so that one walk serves them all."""
+        sizes = np.cumsum([0] + [len(p.left) for p in parts[:-1]])
+        return TreesDecision(
+            baseline=0.0,
+            depth=max(p.depth for p in parts),
+            roots=np.concatenate([p.roots + off for p, off in zip(parts, sizes)]),
+            feature=np.concatenate([p.feature for p in parts]),
+            threshold=np.concatenate([p.threshold for p in parts]),
+            missing_left=np.concatenate([p.missing_left for p in parts]),
+            left=np.concatenate([p.left + off for p, off in zip(parts, sizes)]),
+            right=np.concatenate([p.right + off for p, off in zip(parts, sizes)]),
+            value=np.concatenate([p.value for p in parts]),
+        )
 
     def _walk(self, X: np.ndarray, rows: np.ndarray, node: np.ndarray) -> np.ndarray:
-        """The leaf reached from each ``node`` by row ``X[rows]`` (arrays of one shape)."""
-        for _ in range(self.depth):
-            x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(go_left, self.left[node], self.right[node])
+        """The leaf reached from each ``node`` by row ``X[rows]`` (1-d arrays of one length).
+        Each step moves only the entries not yet on a leaf: trees are uneven, and most paths
+        end well before the deepest one."""
+        node = node.copy()
+        active = np.flatnonzero(self._internal[node])
+        while len(active):
+            at = node[active]
+            x = X[rows[active], self.feature[at]]
+            go_left = np.where(np.isnan(x), self.missing_left[at], x <= self.threshold[at])
+            at = np.where(go_left, self.left[at], self.right[at])
+            node[active] = at
+            active = active[self._internal[at]]
         return node
 
     def split_points(self, n_features: int) -> list[np.ndarray]:
@@ -152,10 +185,29 @@ class Scorer:
         the variants for the others are scored in one batch."""
         x = np.asarray(x, dtype=float)
         moved = np.array([f for f in np.flatnonzero(x != self.reference) if self._can_move(f, x[f])], dtype=np.intp)
-        probabilities = np.mean([m.proba_with_resets(x, self.reference, moved) for m in self.members], axis=0)
+        probabilities = self._proba_with_resets(x, moved)
         contributions = np.zeros(len(x))
         contributions[moved] = _logit(probabilities[0]) - _logit(probabilities[1:])
         return float(probabilities[0]), contributions
+
+    def _proba_with_resets(self, x: np.ndarray, moved: np.ndarray) -> np.ndarray:
+        """The probability of ``x`` and of each variant with one feature of ``moved`` reset."""
+        if self._forest is None:
+            return np.mean([m.proba_with_resets(x, self.reference, moved) for m in self.members], axis=0)
+        forest, group_of_tree = self._forest
+        sums = forest.leaf_sums_with_resets(x, self.reference, moved, group_of_tree, len(self.members))
+        return np.mean([m._sigmoid(m.decision.baseline + sums[:, k]) for k, m in enumerate(self.members)], axis=0)
+
+    @cached_property
+    def _forest(self) -> tuple[TreesDecision, np.ndarray] | None:
+        """Every member's trees as one forest, and the member of each tree; None when a member
+        is linear. Walking the members' trees together costs one pass of array operations
+        instead of one per member."""
+        parts = [m.decision for m in self.members]
+        if not all(isinstance(p, TreesDecision) for p in parts):
+            return None
+        group_of_tree = np.repeat(np.arange(len(parts)), [len(p.roots) for p in parts])
+        return TreesDecision.joined(parts), group_of_tree
 
     def _can_move(self, feature: int, value: float) -> bool:
         """Whether setting ``feature`` from ``value`` to its reference can change any member's
