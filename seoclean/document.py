@@ -19,7 +19,10 @@ PROSE_KINDS = frozenset({"paragraph", "heading", "list_item", "quote", "table", 
 SKIPPED_KINDS = frozenset({"code", "front_matter", "markup"})
 
 # A word: letters/digits with inner apostrophes, hyphens and dots ("don't", "e-mail", "U.S.").
-WORD_RE = re.compile(r"[^\W_](?:[\w]|['’\-.](?=[^\W_]))*", re.UNICODE)
+# A word: a letter or digit, then word characters, with inner apostrophes, hyphens and dots between
+# letters or digits ("don't", "e-mail", "U.S"). Written as runs rather than one character at a
+# time: the same matches, found faster.
+WORD_RE = re.compile(r"[^\W_]\w*(?:['’\-.][^\W_]\w*)*", re.UNICODE)
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 
 
@@ -136,13 +139,13 @@ class Document:
     @cached_property
     def words(self) -> list[Word]:
         words: list[Word] = []
-        append = words.append
+        masked, make = self.masked, tuple.__new__  # Word(...) without the generated __new__'s call
         for index in self.prose_blocks:
             block = self.blocks[index]
             # Masking only blanks markup, so a word found in ``masked`` is the same text in ``text``.
-            for match in WORD_RE.finditer(self.masked, block.start, block.end):
+            for match in WORD_RE.finditer(masked, block.start, block.end):
                 token = match.group()
-                append(Word(match.start(), match.end(), token, token.lower(), index))
+                words.append(make(Word, (match.start(), match.end(), token, token.lower(), index)))
         return words
 
     @cached_property
@@ -153,14 +156,12 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """Sentences inside prose blocks; a block boundary always ends a sentence."""
         sentences: list[Sentence] = []
-        words = self.words
+        starts = self.word_starts
         w = 0
         for index in self.prose_blocks:
             block = self.blocks[index]
             for start, end in _sentence_spans(self.masked, block.start, block.end):
-                first = w
-                while w < len(words) and words[w].start < end:
-                    w += 1
+                first, w = w, bisect.bisect_left(starts, end, lo=w)  # the words starting before ``end``
                 if w > first:
                     sentences.append(Sentence(start, end, first, w))
         return sentences
