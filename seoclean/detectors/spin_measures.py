@@ -88,23 +88,25 @@ def slot_measures(ctx: SpinContext, slots: Slots, rate: float) -> dict[str, floa
 def _unseen_content_pair_frac(ctx: SpinContext) -> float:
     """Share of adjacent content-word pairs that are neither in the bigram data nor WordNet
     compounds: a fluency signal."""
-    pairs = unseen = 0
-    for i in range(1, ctx.word_count):
-        if ctx.joined[i] and ctx.open[i] and ctx.open[i - 1]:
-            pairs += 1
-            unseen += ctx.pair[i] == 0.0 and not ctx.lex.compound(ctx.low[i - 1], ctx.low[i])
-    return unseen / pairs if pairs else 0.0
+    open_ = ctx.array("open")
+    at = np.flatnonzero(ctx.array("joined")[1:] & open_[1:] & open_[:-1]) + 1
+    if not len(at):
+        return 0.0
+    low, compound = ctx.low, ctx.lex.compound
+    unseen = [i for i in at[ctx.array("pair")[at] == 0.0].tolist() if not compound(low[i - 1], low[i])]
+    return len(unseen) / len(at)
 
 
 def _rare_synonym_rate(ctx: SpinContext) -> float:
     """Share of content words that are rare while a thesaurus synonym is far more common."""
-    content = rare = 0
-    zipf, synonyms = ctx.lex.zipf, ctx.lex.synonyms
-    for i in range(ctx.word_count):
-        if not ctx.open[i]:
-            continue
-        content += 1
-        word_zipf = ctx.zipf[i]
-        if 0 < word_zipf < RARE_ZIPF:
-            rare += any(zipf(s) >= word_zipf + RARE_SYNONYM_GAIN for s in synonyms(ctx.low[i]) if " " not in s)
-    return rare / content if content else 0.0
+    open_ = ctx.array("open")
+    content = int(open_.sum())
+    if not content:
+        return 0.0
+    zipfs = ctx.array("zipf")
+    zipf, synonyms, low = ctx.lex.zipf, ctx.lex.synonyms, ctx.low
+    rare = sum(
+        any(zipf(s) >= ctx.zipf[i] + RARE_SYNONYM_GAIN for s in synonyms(low[i]) if " " not in s)
+        for i in np.flatnonzero(open_ & (zipfs > 0) & (zipfs < RARE_ZIPF)).tolist()
+    )
+    return rare / content

@@ -62,7 +62,9 @@ def _best_alternative(ctx: SpinContext, start: int, end: int, alternatives: list
 def odd_capitals(ctx: SpinContext, min_zipf: float = 4.0, max_proper_share: float = 0.05) -> tuple[list[Hit], int]:
     """SEO204 findings, and the count of weak candidates (a capitalised common content word
     mid-sentence, outside runs of capitals) for the measures."""
-    titles = [i for i, w in enumerate(ctx.words) if w.text[0].isupper() and not ctx.first[i] and _is_title(ctx, i)]
+    # Only a word with a capital differs from its lowercase form: a cheap first test for every word.
+    mixed = [i for i, w in enumerate(ctx.words) if w.text != w.lower]
+    titles = [i for i in mixed if not ctx.first[i] and _is_title(ctx, i)]
     if not titles:
         return [], 0
     capitalised = Counter(ctx.low[i] for i in titles)
