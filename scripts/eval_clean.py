@@ -11,7 +11,9 @@ edits: the document itself for text and Markdown, its rendered main content for 
   ``<source>#0``), against the same ratio for the spam input (all its visible words: for HTML the
   main-content extraction is part of the cleaning); "closer" counts spam documents whose cleaned
   text is strictly more similar than the input was;
-- stuffed occurrences: ``keyword`` spans whose words were all deleted;
+- stuffed occurrences: ``keyword`` spans whose words were all deleted; the keyphrase of a
+  templated doorway page (``detail`` ``doorway``) is counted apart: there the whole page is the
+  spam, and deleting its keyphrase from each templated sentence would not make an article;
 - boilerplate lines: ``boilerplate`` spans deleted (in HTML, lines outside the main content are
   gone with the page chrome and counted as removed, reported apart);
 - repeated blocks: documents where every exact copy (``duplicate`` title, line, paragraph) is gone,
@@ -44,6 +46,7 @@ from seoclean.rewrite.render import render_main_content
 
 SHARED_CLEAN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "clean"
 EXACT_COPIES = ("title", "line", "paragraph")
+DOORWAY = "doorway"  # a templated page's keyphrase: the page is the spam, not an insertion into an article
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -140,6 +143,8 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
             c["sim after"] += after
             c["sim docs"] += 1
             c["closer"] += after > before
+            c[f"closer {example.kind}"] += after > before
+            c[f"sim docs {example.kind}"] += 1
             if after <= before and len(misses.setdefault(f"not closer ({example.kind})", [])) < show:
                 misses[f"not closer ({example.kind})"].append(f"{example.id}: {before:.3f} -> {after:.3f}")
         _score_spans(example, result, base_doc, c, misses, show)
@@ -165,7 +170,10 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int)
         if not in_prose(base_doc, start, end):
             c[f"{span.kind} spans outside prose"] += 1
             continue
-        if span.kind == "keyword":
+        if span.kind == "keyword" and span.detail == DOORWAY:
+            c["doorway keyphrases"] += 1
+            c["doorway keyphrases removed"] += index.deleted(baseline, start, end)
+        elif span.kind == "keyword":
             c["stuffed"] += 1
             gone = index.deleted(baseline, start, end)
             c["stuffed removed"] += gone
@@ -224,7 +232,8 @@ def print_split(split: str, found: dict) -> None:
     c = found["counts"]
     print(f"\n{split} split: {c['spam docs']} spam and {c['clean docs']} clean documents, {c['seconds']:.0f} s")
     rows = [
-        ("stuffed occurrences removed", c["stuffed removed"], c["stuffed"], ">= 95%"),
+        ("stuffed occurrences removed (inserted in articles)", c["stuffed removed"], c["stuffed"], ">= 95%"),
+        ("  keyphrases of doorway pages removed", c["doorway keyphrases removed"], c["doorway keyphrases"], ""),
         ("injected boilerplate lines removed", c["boilerplate removed"], c["boilerplate lines"], ">= 95%"),
         ("  of which outside main content (HTML)", c["boilerplate outside main"], c["boilerplate lines"], ""),
         ("documents with exact copies collapsed", c["docs collapsed"], c["docs with copies"], ">= 98%"),
@@ -240,6 +249,9 @@ def print_split(split: str, found: dict) -> None:
     if c["sim docs"]:
         print(f"mean word similarity to the source: input {c['sim before'] / c['sim docs']:.3f}, "
               f"cleaned {c['sim after'] / c['sim docs']:.3f}")
+    kinds = sorted(k.removeprefix("sim docs ") for k in c if k.startswith("sim docs "))
+    if kinds:
+        print("closer to the source, by kind: " + ", ".join(f"{k} {c['closer ' + k]}/{c['sim docs ' + k]}" for k in kinds))
     left_out = {k: v for k, v in c.items() if k.endswith("outside prose")}
     if left_out:
         print("spans in front matter or code (never edited):", dict(left_out))

@@ -268,3 +268,87 @@ def test_a_list_item_repeated_right_below_itself():
     )
     (finding,) = findings(text)
     assert finding.rule == "SEO402" and finding.line == 5 and "right above" in finding.message
+
+
+# -- copies glued onto other text ----------------------------------------------------------------
+REVIEW = """\
+# Brightpath Invest Review
+
+I've used Brightpath Invest for eleven months with a small test portfolio. Here's what it's like to live with.
+
+**Rating: 4 out of 5** Here's what it's like to live with.
+
+Sign-up took about fifteen minutes and the questions were sensible.
+"""
+
+
+def test_a_sentence_copy_glued_after_a_label_is_reported_from_its_capital():
+    (finding,) = findings(REVIEW)
+    copy = "Here's what it's like to live with."
+    start = REVIEW.rindex(copy)
+    assert (finding.rule, finding.start, finding.end, finding.suggestion) == ("SEO406", start, start + len(copy), "")
+    assert finding.evidence["first_line"] == 3
+
+
+def test_two_copies_tacked_on_one_after_the_other_are_both_reported():
+    first = "The road is shut between its junctions with Castle Hill and Tanners Lane."
+    second = "Our teams are working around the clock to replace the damaged section."
+    text = (
+        f"Part of Queen Street will stay closed for a week while engineers repair a burst main.\n\n"
+        f"{first} A signed diversion is in place via Albert Street.\n\n"
+        f"{second} Buses on routes 4 and 4A are diverted.\n\n"
+        f"Pedestrian access to shops is being maintained throughout the work. {first} {second}\n"
+    )
+    found = findings(text)
+    assert [(f.rule, f.text) for f in found] == [("SEO406", first), ("SEO406", second)]
+
+
+def test_a_sentence_that_introduces_a_list_counts_when_copied():
+    intro = "For anything worth more than a few hundred pounds, take close-up photos, including:"
+    text = (
+        "A home inventory makes insurance claims faster and takes less time than you would expect. "
+        f"{intro}\n\n"
+        "What you'll need is a phone and an hour on a quiet afternoon.\n\n"
+        f"{intro}\n\n- serial numbers on electronics\n- receipts and valuations\n"
+    )
+    (finding,) = findings(text)
+    assert (finding.rule, finding.text) == ("SEO406", intro) and finding.start == text.index(intro)
+
+
+def test_a_repeated_paragraph_of_figures_is_still_a_paragraph():
+    example = (
+        "Representative example: Borrow £600 over 12 months at 12.7% APR (12.0% fixed per year). "
+        "12 monthly repayments of £53.31. Total repayable £639.72."
+    )
+    text = f"# Holiday Loan\n\nApply from 1 November at any branch.\n\n{example}\n\nRates are fixed.\n\n{example}\n"
+    (finding,) = findings(text)
+    assert (finding.rule, finding.start) == ("SEO403", text.rindex(example))
+    row = "| 12 months | 12.7% | £53.31 | £639.72 |"
+    assert findings(f"# Rates\n\n{row}\n{row}\n") == []  # a table row is not a paragraph
+
+
+def test_the_title_pasted_before_a_sentence_and_a_table_of_contents():
+    title = "What to Know Before You Buy a Robot Vacuum"
+    text = (
+        f"# {title}\n\n- {title}\n- Navigation\n\n"
+        "A robot vacuum won't replace your regular vacuum, but a good one keeps floors tidy.\n\n"
+        f"{title} Most models now map the house with a laser and clean room by room.\n"
+    )
+    (finding,) = findings(text)
+    assert (finding.rule, finding.text, finding.line) == ("SEO405", title, 8)
+
+
+def test_a_short_header_line_does_not_hide_the_headline():
+    title = "Starting Vegetable Seeds Indoors: A Beginner's Guide"
+    text = f"Blog\n\n{title}\n\nSow seeds six weeks before the last frost, in trays on a warm sill.\n\n## {title}\n"
+    found = findings(text)
+    assert [(f.rule, f.line) for f in found] == [("SEO405", 7)]
+
+
+def test_a_lede_that_opens_with_the_title_is_not_a_copy():
+    text = (
+        "New York State Route 93\n\n"
+        "New York State Route 93 (NY 93) is a state highway in western New York that runs for 43 miles.\n\n"
+        "The route was assigned in the 1930 renumbering of state highways in New York.\n"
+    )
+    assert findings(text) == []

@@ -279,3 +279,64 @@ def test_clean_is_idempotent_on_dataset_rows(split, analyzer):
         twice = clean(once.text, format=once.format, analyzer=analyzer)
         assert twice.text == once.text, row.id
         assert twice.edits == ()
+
+
+def test_copies_tacked_on_one_after_the_other_all_go_in_one_round(analyzer):
+    first = "Then a midwife pointed out that changing every nappy and making every meal was the job."
+    second = "Talking to my GP helped a great deal that winter."
+    text = (
+        "# My first year as a dad\n\n"
+        f"The first weeks were a blur of feeds and nappies. {first}\n\n"
+        f"Around month four I felt flat and snappy. {second} If that sounds familiar, say something.\n\n"
+        f"At eight months he started laughing at me pulling faces. Nothing beats it. {first} {second}\n\n"
+        "Paternity leave is too short, and two weeks went by in a blur of visitors.\n\n"
+        "Paternity leave is too short, and two weeks went by in a blur of visitors.\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.count(first) == 1 and result.text.count(second) == 1
+    assert "Nothing beats it.\n\nPaternity leave" in result.text
+    assert [e.rule for e in result.edits] == ["SEO406", "SEO403"]
+
+
+def test_a_quoted_sentence_tacked_onto_a_paragraph_is_not_a_pull_quote(analyzer):
+    quote = "\u201cSomeone\u2019s walked this on the outside edge for ten years,\u201d he says, turning it over."
+    text = (
+        "# Meet the cobbler\n\n"
+        f"Stan holds somebody\u2019s brogue up to the light. {quote} Then he reaches for the glue.\n\n"
+        "Good leather shoes are expensive again, and younger customers bring them back.\n\n"
+        f"Business, he insists, is better now than it was ten years ago. {quote}\n\n"
+        "The hardest work is done with the shoes.\n\n"
+        "The hardest work is done with the shoes.\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.count(quote) == 1 and result.text.count("The hardest work") == 1
+
+
+def test_an_html_title_said_again_by_a_lower_heading_is_rendered_once(analyzer):
+    page = (
+        "<html><head><title>6.4. The apt-file Command</title></head><body><main>"
+        "<h2>6.4. The apt-file Command</h2>"
+        "<p>The apt-file command lists the files a package installs, including packages you have not installed.</p>"
+        "<p>Run it once after installing it to download the contents index of every configured repository.</p>"
+        "</main></body></html>"
+    )
+    result = clean(page, format="html", analyzer=analyzer)
+    assert result.baseline.count("The apt-file Command") == 1 and result.edits == ()
+
+
+def test_two_sentences_glued_onto_other_paragraphs_are_padding_but_one_is_a_summary(analyzer):
+    shut = "The road is shut between its junctions with Castle Hill and Tanners Lane."
+    buses = "Buses on routes 4 and 4A are diverted along Albert Street until Friday."
+    text = (
+        "# Queen Street closed for repairs\n\n"
+        f"Part of Queen Street will stay closed for a week while engineers repair a burst main. {shut} {buses} "
+        "Stops outside the library are out of use.\n\n"
+        "Around 120 properties lost their water supply for several hours on Sunday night.\n\n"
+        f"Pedestrian access to the shops is being maintained throughout the work. {shut}\n\n"
+        f"The council apologised for the disruption and thanked residents for their patience. {buses}\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.count(shut) == 1 and result.text.count(buses) == 1
+    assert [e.rule for e in result.edits] == ["SEO406", "SEO406"]
+    summary = text.replace(f" {buses}\n", "\n")  # one restated sentence: left alone
+    assert clean(summary, format="markdown", analyzer=analyzer).edits == ()

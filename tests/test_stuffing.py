@@ -484,3 +484,83 @@ def test_fast_gopher_ngram_chars_match_datatrove():
             assert fast[f"top_{n}gram"] == (datatrove.find_top_duplicate(grams) if repeated else 0)
         for n in rep.DUPLICATE_NGRAM_SIZES:
             assert fast[f"dup_{n}gram"] == datatrove.find_all_duplicate(words, n)
+
+
+# -- SEO102 phrases planted in capitals (planted_phrases) -----------------------------------------
+ROOF_STORY = """\
+# School reopens after roof repairs
+
+Pupils returned to Kelsbury Primary on Monday after eight months in temporary classrooms.
+
+The £1.9 million project, funded by the Trusted eight-month roof repair local authority, replaced the \
+flat roof with a new insulated one. Contractors also installed solar panels, which the school Trusted \
+eight-month roof repair expects will cut its electricity bills by around a third.
+
+The playing field will be reseeded and should be back in use by spring. Trusted eight-month roof repair.
+"""
+
+
+def test_a_phrase_pasted_in_capitals_and_standing_alone_is_planted():
+    found = [f for f in findings(ROOF_STORY) if f.rule == "SEO102"]
+    assert [f.text.replace("\n", " ") for f in found] == ["Trusted eight-month roof repair"] * 3
+    assert all(f.suggestion == "" and "planted across the page" in f.message for f in found)
+    assert found[0].start == ROOF_STORY.index("Trusted")
+
+
+NAMES_STORY = """\
+# Court rules on holiday park fees
+
+The Supreme Court ruled on Tuesday that the fees were unfair. Lawyers said Supreme Court judges had \
+rarely been so blunt, and owners welcomed what Supreme Court watchers called a landmark decision.
+
+Park owners said they would study the judgment before deciding whether to appeal.
+
+A spokesperson said Local Government Association members would issue new guidance. The association \
+said Local Government Association staff had already drafted it.
+"""
+
+
+def test_names_of_common_words_keep_their_capitals_and_are_not_planted():
+    assert "SEO102" not in codes(NAMES_STORY)
+
+
+JACKET_GLOSSARY = """\
+# Outdoor jacket terms
+
+Buy waterproof jacket
+
+Helmet-compatible hood: a hood big buy waterproof jacket enough to fit over a climbing or cycling helmet.
+
+Hydrostatic head: a measure of how much water pressure a fabric resists before it leaks through.
+
+Pit zips: zips under the arms that let heat out on a steep climb without opening the front.
+"""
+
+
+def test_a_phrase_standing_alone_and_wedged_in_lower_case_is_planted():
+    found = [f for f in findings(JACKET_GLOSSARY) if f.rule == "SEO102"]
+    assert [(f.text, f.line) for f in found] == [("Buy waterproof jacket", 3), ("buy waterproof jacket", 5)]
+    assert "wedged into this sentence" in found[1].message
+    article = JACKET_GLOSSARY.replace("a hood big buy waterproof jacket enough", "a hood big enough")
+    assert "SEO102" not in codes(article + "\nBefore you buy waterproof jacket fabric, check its rating.\n")
+
+
+def test_a_title_built_around_a_phrase_planted_in_the_body_is_reported():
+    text = ROOF_STORY.replace("# School reopens after roof repairs", "# Trusted Eight-Month Roof Repair Under The Microscope")
+    found = [f for f in findings(text) if f.rule == "SEO102"]
+    assert found[0].line == 1 and found[0].text == "Trusted Eight-Month Roof Repair Under The Microscope"
+    assert len(found) == 4 and "template built around the keyphrase" in found[0].message
+
+
+def test_a_phrase_appended_to_three_sentences_after_different_words_is_planted():
+    text = (
+        "# USB-C questions answered\n\n"
+        "Look for a small lightning bolt next to the port, or check the manual usb-c charger guide.\n\n"
+        "Will USB-C replace everything else? For phones, the switch is largely complete usb-c charger guide.\n\n"
+        "If the labels in the shop leave you guessing, this glossary should help usb-c charger guide.\n"
+    )
+    found = [f for f in findings(text) if f.rule == "SEO102"]
+    assert [f.text for f in found] == ["usb-c charger guide"] * 3
+    assert all("appended to a finished clause" in f.message for f in found)
+    once = text.replace(" usb-c charger guide.\n\nWill", ".\n\nWill").replace("complete usb-c charger guide.", "complete.")
+    assert "SEO102" not in codes(once)

@@ -18,12 +18,14 @@ from itertools import pairwise
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.near_duplicates import near_duplicates
+from seoclean.detectors.repeated_sentences import sentence_copies
 from seoclean.document import Document
 from seoclean.findings import Finding
 
 PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
 TITLE_MIN_WORDS = 4  # a heading after header lines is the title only when it is this long
-OPENING_PARAGRAPH_WORDS = 12  # a paragraph this long starts the body: no title after it
+OPENING_PARAGRAPH_WORDS = 12  # a paragraph of sentences this long starts the body: no title after it
+GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ _LIST_MARKER_RE = re.compile(r"^(?:[-*•–—>+]|\d{1,3}[.)])\s")
 _NUMBER_RE = re.compile(r"(?<!\w)\d")
 _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
 
 
 class DuplicationDetector(Detector):
@@ -52,7 +55,9 @@ class DuplicationDetector(Detector):
             near-duplicates (0.7). None turns SEO404 off.
         near_duplicate_min_words: shortest paragraph compared for near-duplicates (12).
         shingle_words: words per shingle (3: one changed word breaks only three shingles).
-        title_min_words: shortest title whose repetition in the body is reported (4). None: off.
+        title_min_words: shortest title whose repetition in the body is reported (2: a page rarely
+            names its own title again as a heading or a line of its own; list items naming it are a
+            table of contents and are left alone). None: off.
         sentence_min_words: shortest sentence whose repetition inside other text is reported (5).
             None turns SEO406 off.
     """
@@ -76,7 +81,7 @@ class DuplicationDetector(Detector):
         near_duplicate_threshold: float | None = 0.7,
         near_duplicate_min_words: int = 12,
         shingle_words: int = 3,
-        title_min_words: int | None = 4,
+        title_min_words: int | None = 2,
         sentence_min_words: int | None = 5,
     ) -> None:
         self.min_words = min_words
@@ -163,35 +168,11 @@ class DuplicationDetector(Detector):
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
     def _sentence_repeats(self, doc: Document, reported: list[Finding]) -> list[Finding]:
-        """Copies of a sentence tacked on at the end of a paragraph (or standing as one), outside
-        reported units. The copy that is part of a paragraph's flow stays, wherever it is; a
-        sentence restated inside paragraphs (a summary, a quotation) is not a copy."""
+        """Copies of a sentence tacked on at the end of a paragraph, standing as one, or glued
+        after a label (``repeated_sentences``), outside reported units."""
         if self.sentence_min_words is None:
             return []
-        groups: dict[tuple[str, ...], list] = {}
-        words = doc.words
-        for sentence in doc.sentences:
-            if not doc.blocks[words[sentence.first_word].block].in_main:
-                continue
-            key = tuple(w.lower for w in words[sentence.first_word : sentence.last_word])
-            if len(key) >= self.sentence_min_words and _ends_like_a_sentence(doc.text, sentence.end):
-                groups.setdefault(key, []).append(sentence)
-        findings = []
-        for key, group in groups.items():
-            if len(group) < 2:
-                continue
-            tacked = [s for s in group if _closes_its_line(doc.text, s.end)]
-            kept = next((s for s in group if s not in tacked), group[0])
-            first_line = doc.position(kept.start)[0]
-            for sentence in tacked:
-                if sentence is kept or any(f.start <= sentence.start and sentence.end <= f.end for f in reported):
-                    continue
-                message = f"this sentence repeats a sentence on line {first_line}"
-                evidence = {"first_line": first_line, "words": len(key)}
-                findings.append(
-                    make_finding(doc, "SEO406", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
-                )
-        return sorted(findings, key=lambda f: f.start)
+        return sentence_copies(doc, self.sentence_min_words, reported)
 
     # -- near-duplicates (SEO404) ------------------------------------------------------------
     def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:
@@ -222,16 +203,17 @@ class DuplicationDetector(Detector):
         title = units.title
         if self.title_min_words is None or title is None or len(title.words) < self.title_min_words:
             return []
-        copies = sorted(
-            (u for u in units.headings + units.lines if u.words == title.words and u is not title),
+        copies = sorted(  # a list item naming the title is a table of contents or a breadcrumb
+            (u for u in units.headings + units.lines if u.words == title.words and u is not title and not _is_list_item(doc, u)),
             key=lambda u: u.start,
         )
         first_line = doc.position(title.start)[0]
         message = f"the page title (line {first_line}) is repeated in the body"
         evidence = {"first_line": first_line, "words": len(title.words)}
+        spans = [(copy.start, copy.end) for copy in copies[1 if units.title_echoed else 0 :]]
+        spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
         return [
-            make_finding(doc, "SEO405", copy.start, copy.end, message, suggestion="", evidence=evidence)
-            for copy in copies[1 if units.title_echoed else 0 :]
+            make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence) for start, end in sorted(spans)
         ]
 
 
@@ -265,7 +247,10 @@ def _units(doc: Document) -> Units:
             units.headings.append(unit)
             # a heading that opens a text or a draft, after any short header lines, is its title
             if index == main[0] or (opening and len(unit.words) >= TITLE_MIN_WORDS):
-                units.title = units.title or unit
+                # a short first heading ("Blog", a site name) gives way to the headline below it
+                short = units.title is not None and len(units.title.words) < TITLE_MIN_WORDS
+                if units.title is None or (short and not units.title_echoed and len(unit.words) >= TITLE_MIN_WORDS):
+                    units.title = unit
         elif not unit.multi_line:
             units.paragraphs.append(unit)
             units.lines.append(unit)
@@ -273,8 +258,8 @@ def _units(doc: Document) -> Units:
             units.paragraphs.append(unit)
             for match in _LINE_RE.finditer(chunk):
                 units.lines.append(make(block.start + match.start(), block.start + match.end(), False))
-        if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS:
-            opening = False
+        if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS and _ends_sentence(chunk):
+            opening = False  # prose has begun (a block of menu and byline lines has not begun it)
     return units
 
 
@@ -300,23 +285,37 @@ def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
     ("Step 1", "Day 2: eat every 2-3 hours") repeat by design."""
     if not words or _LIST_MARKER_RE.match(text):
         return False
+    terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL)
     if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
-        return False
-    return text.rstrip(_CLOSERS).endswith(_TERMINAL) or len(words) >= PROSE_LINE_WORDS
+        # figures on most words: a table row or a data line, unless it is sentences about them
+        # ("Borrow £600 over 12 months at 12.7% APR. 12 monthly repayments of £53.31.")
+        return terminal and len(_SENTENCE_BREAK_RE.findall(text)) >= 1 and len(words) >= PROSE_LINE_WORDS
+    return terminal or len(words) >= PROSE_LINE_WORDS
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL)
+
+
+def _glued_titles(doc: Document, title: Unit, lines: list[Unit]) -> list[tuple[int, int]]:
+    """Spans of the title pasted at the start of a line, right before a sentence that opens with
+    a capital ("Best Robot Vacuums 2024 Instead of emptying the robot ..."). An article's first
+    sentence may start with its title, but then a verb or a bracket follows ("Route 93 (NY 93) is")."""
+    size = len(title.words)
+    spans = []
+    for line in lines:
+        if len(line.words) <= size or line.words[:size] != title.words or line is title or _is_list_item(doc, line):
+            continue
+        words = doc.words_between(line.start, line.end)
+        glued = not doc.text[words[size - 1].end : words[size].start].strip()  # "Title (abbr) is" is a lede
+        if glued and words[size].text[:1].isupper():
+            spans.append((line.start, words[size - 1].end))
+    return spans
 
 
 def _is_list_item(doc: Document, unit: Unit) -> bool:
     block = doc.block_at(unit.start)
     return (block is not None and block.kind == "list_item") or bool(_LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
-
-
-def _closes_its_line(text: str, end: int) -> bool:
-    newline = text.find("\n", end)
-    return not text[end : len(text) if newline < 0 else newline].strip()
-
-
-def _ends_like_a_sentence(text: str, end: int) -> bool:
-    return text[:end].rstrip(_CLOSERS + "*_").endswith(_TERMINAL)
 
 
 def _inside_any(unit: Unit, findings: list[Finding]) -> bool:

@@ -47,14 +47,16 @@ def keyword_family_findings(
     keyword_lines: Iterable[Finding] = (),
     stuffed: Iterable[tuple[str, ...]] = (),
     corroborated: bool = False,
+    inserted: Iterable[Finding] = (),
 ) -> list[Finding]:
     """SEO105 for bare keyword lists and SEO102 for every planted seed (see the module docstring).
 
     Phrases found only by their own shape (``keyword_insertions``) are reported when the page
     confirms the stuffing: another planted phrase, ``corroborated`` (other SEO1xx findings), or at
     least two different such phrases. One odd phrase in an article, however often it recurs, is
-    more often a name ("Fast Company") or a slip."""
-    keyword_lines = list(keyword_lines)
+    more often a name ("Fast Company") or a slip. Phrases ``inserted`` into sentences (other SEO102
+    findings) are echoed too: a title or heading built around one of them is reported."""
+    keyword_lines, inserted = list(keyword_lines), list(inserted)
     slots = read_slots(doc)
     findings, seeds = _keyword_lists(doc, slots, lex.stopwords)
     seeds |= _labelled_items(doc, keyword_lines)
@@ -72,7 +74,8 @@ def keyword_family_findings(
             findings.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
             taken.append((slot.start, slot.end))
     findings += _in_sentences(doc, table, lex, seeds, taken)
-    finder = InsertionFinder(doc, table, lex, relaxed=bool(findings) or corroborated)
+    finder = strict  # built once: only the relaxed flag differs
+    finder.relaxed = bool(findings) or corroborated
     weak: list[Finding] = []  # planted by their own shape only: kept when the page confirms them
     for slot in slots.slots:
         if slot.line not in listed and not _overlaps(taken, slot.start, slot.end) and finder.slot_is_planted(slot, slots):
@@ -86,7 +89,7 @@ def keyword_family_findings(
             if not _overlaps(taken, finding.start, finding.end):
                 taken.append((finding.start, finding.end))
                 findings.append(finding)
-    findings += _echoes(doc, slots, _planted_phrases(findings) - seeds, taken)
+    findings += _echoes(doc, slots, (_planted_phrases(findings) | _planted_phrases(inserted)) - seeds, taken)
     return findings
 
 
@@ -213,7 +216,7 @@ def _in_sentences(doc: Document, table: WordTable, lex: Lexicon, seeds: set, tak
     findings = []
     lower = table.lower
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for seed in seeds:
+    for seed in sorted(seeds, key=lambda s: (-len(s), s)):  # longest first, and not in hash order
         by_first.setdefault(seed[0], []).append(seed)
     for i, word in enumerate(lower):
         for seed in by_first.get(word, ()):

@@ -28,6 +28,7 @@ from seoclean.detectors.insertion import (
 from seoclean.detectors.keyphrase import keyphrase_findings, named_keyphrase
 from seoclean.detectors.keyword_family import keyword_family_findings
 from seoclean.detectors.phrases import Phrase, WordTable, repeated_phrases
+from seoclean.detectors.planted_phrases import APPENDED, IN_SENTENCE, STANDING, WEDGED, Planted, planted_phrases
 from seoclean.detectors.repetition import GOPHER_MEASURE_NAMES, gopher_measures
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
@@ -122,7 +123,7 @@ class StuffingDetector(Detector):
         if self.min_inserted is not None:
             planted = keyword_family_findings(
                 doc, table, lex, keyword_lines=lists, stuffed=[s.phrase.words for s in stuffed],
-                corroborated=bool(stuffed or inserted or lists),
+                corroborated=bool(stuffed or inserted or lists), inserted=inserted,
             )
             planted = [f for f in planted if not _overlaps_any(f, inserted + lists)]
             result.findings += planted
@@ -202,6 +203,7 @@ class StuffingDetector(Detector):
             for hit in hits:
                 taken.update(range(hit.position, hit.position + hit.size))
                 findings.append(_inserted_finding(doc, table, phrase, hit))
+        findings += [_planted_finding(doc, table, hit) for hit in planted_phrases(doc, table, phrases, lex, taken)]
         return findings
 
     # -- measures ------------------------------------------------------------------------------
@@ -250,6 +252,20 @@ def _inserted_finding(doc: Document, table: WordTable, phrase: Phrase, hit: Inse
     }[hit.kind]
     message = f"'{phrase.text}' is inserted into this sentence: {how}; delete it"
     evidence = {"count": phrase.count, "phrase_words": phrase.size, "junction_bigram": hit.junction}
+    return make_finding(doc, "SEO102", start, end, message, suggestion="", evidence=evidence)
+
+
+def _planted_finding(doc: Document, table: WordTable, hit: Planted):
+    start, end = table.span(hit.position, hit.size)
+    how = {
+        IN_SENTENCE: "it is pasted into this sentence in capitals",
+        STANDING: "it stands on its own, as it is pasted elsewhere",
+        APPENDED: "it is appended to a finished clause",
+        WEDGED: "it is wedged into this sentence",
+    }[hit.how]
+    phrase = " ".join(table.lower[hit.position : hit.position + hit.size])
+    message = f"'{phrase}' is a keyphrase planted across the page: {how}; delete it"
+    evidence = {"phrase_words": hit.size, "junction_bigram": 0.0}
     return make_finding(doc, "SEO102", start, end, message, suggestion="", evidence=evidence)
 
 

@@ -6,7 +6,8 @@
   occurrence. SEO103/SEO104 only advise.
 - Duplication: the later copies of repeated lines, paragraphs and titles and near-copies of
   paragraphs and repeated sentences (SEO402-SEO406) are deleted; the first copy always stays; a
-  repeated quotation is a pull quote and stays.
+  repeated quotation standing as a block is a pull quote and stays. Copies tacked on one after
+  the other become one deletion, repaired as one.
 - Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
   by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
   spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter
@@ -35,6 +36,7 @@ SPIN_RESTORATIONS = frozenset({"SEO201", "SEO202", "SEO203", "SEO205", "SEO206"}
 SELF_EVIDENT_SPIN = frozenset({"SEO205"})  # spintax "{a|b|c}" left in a page proves itself
 BOILERPLATE_MODES = ("platform", "always", "never")
 MIN_SECTION_COPIES = 3
+MIN_GLUED_SENTENCES = 2
 _OPENING_QUOTES, _CLOSING_QUOTES = "\"“‘'«", "\"”’'»"
 
 
@@ -73,41 +75,74 @@ def plan_edits(doc: Document, findings: Iterable[Finding], policy: CleanPolicy |
     """The edits that clean ``doc``: resolved, repaired, none overlapping, sorted by position."""
     policy = policy or CleanPolicy()
     findings = [f for f in findings if f.suggestion is not None and _editable(doc, f)]
-    chosen = _deletions(findings, policy) + _restorations(doc, findings, policy)
-    edits = []
-    for finding in chosen:
-        edits.append(_edit_for(doc.text, finding))
+    chosen = _deletions(doc, findings, policy) + _restorations(doc, findings, policy)
+    edits = _merge_deletions(doc.text, [_edit_for(doc.text, finding) for finding in chosen])
     edits = resolve_edits(edits)
     return resolve_edits(absorb_blank_lines(doc.text, edits))
 
 
-def _deletions(findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
+def _merge_deletions(text: str, edits: list[Edit]) -> list[Edit]:
+    """Overlapping deletions as one, repaired as one: two copies tacked on one after the other
+    each take the space between them, and resolving the overlap would keep one for no reason."""
+    deletions = sorted((e for e in edits if e.is_deletion), key=lambda e: (e.start, e.end))
+    merged: list[Edit] = []
+    for edit in deletions:
+        last = merged[-1] if merged else None
+        if last is None or edit.start >= last.end or last.covers(edit) or edit.covers(last):
+            merged.append(edit)
+            continue
+        start, end = last.start, edit.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        start, end, replacement = widen_deletion(text, start, end)
+        rule = last.rule if edit.rule == last.rule else f"{last.rule}+{edit.rule}"
+        reason = last.reason if edit.reason == last.reason else f"{last.reason}; {edit.reason}"
+        merged[-1] = Edit(start, end, replacement, rule, reason, max(last.priority, edit.priority))
+    return [e for e in edits if not e.is_deletion] + merged
+
+
+def _deletions(doc: Document, findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
     chosen = []
     if policy.stuffing:
         chosen += [f for f in findings if f.rule in STUFFING_DELETIONS and f.suggestion == ""]
     if policy.duplicates:
-        chosen += _duplicate_deletions([f for f in findings if f.rule in DUPLICATE_DELETIONS], bool(chosen))
+        chosen += _duplicate_deletions(doc.text, [f for f in findings if f.rule in DUPLICATE_DELETIONS], bool(chosen))
     if _delete_boilerplate(findings, policy):
         chosen += [f for f in findings if f.rule.startswith("SEO3") and f.suggestion == ""]
     return chosen
 
 
-def _duplicate_deletions(copies: list[Finding], other_spam: bool) -> list[Finding]:
+def _duplicate_deletions(text: str, copies: list[Finding], other_spam: bool) -> list[Finding]:
     """Later copies to delete. Kept: pull quotes (a quotation repeated by design), sections
     repeated whole in their order (a printable recipe card, a page template's second copy: not
-    padding), and a lone repeated sentence on a page that repeats nothing else and shows no other
-    spam (an article's summary restating a point)."""
+    padding), and repeated sentences on a page that repeats nothing else and shows no other spam
+    (an article's summary restating a point, a reader's comment posted twice), unless two
+    different sentences were lifted from inside paragraphs and glued onto the ends of others."""
     sections = _repeated_sections(copies)
     kept = [f for f in copies if f.suggestion == "" and not _pull_quote(f) and id(f) not in sections]
     blocks = [f for f in kept if f.rule != "SEO406"]
-    if blocks or other_spam:
+    glued = {f.text.lower() for f in kept if f.rule == "SEO406" and _glued_unquoted(text, f)}
+    if blocks or other_spam or len(glued) >= MIN_GLUED_SENTENCES:
         return kept
     return []
 
 
+def _glued_unquoted(text: str, finding: Finding) -> bool:
+    """A sentence copy with other text before it on its line, no quotation in it, of a sentence
+    that sits inside its own paragraph (parallel entries of a reference page end alike by design)."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    quoted = any(q in finding.text for q in '"“”«»')  # single quotes are apostrophes too often
+    in_flow = finding.evidence.get("original_in_flow", 0.0) > 0
+    return bool(text[line_start : finding.start].strip()) and not quoted and in_flow
+
+
 def _pull_quote(finding: Finding) -> bool:
+    """A quotation standing as a block of its own: a design element that repeats a line on
+    purpose. A quoted sentence tacked onto another paragraph (SEO406) is not one."""
     text = finding.text.strip().lstrip(">*_ ").rstrip("*_ ")
-    return text[:1] in _OPENING_QUOTES or text[-1:] in _CLOSING_QUOTES
+    return finding.rule != "SEO406" and (text[:1] in _OPENING_QUOTES or text[-1:] in _CLOSING_QUOTES)
 
 
 def _repeated_sections(copies: list[Finding]) -> set[int]:

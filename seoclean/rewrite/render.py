@@ -3,8 +3,8 @@
 Only blocks inside the main content (``Block.in_main``, from trafilatura) are kept: navigation,
 sidebars and footers are the site's, not the article's. Headings keep their level (``## ``), list
 items become ``- `` lines, quotes ``> ``, table rows Markdown table rows and ``<pre>`` a fenced code
-block. The page's ``<title>`` becomes the top heading only when the main content has no ``<h1>``
-(pages normally repeat their title as the ``<h1>``).
+block. The page's ``<title>`` becomes the top heading only when the main content has no ``<h1>`` and
+no heading that says the same (pages normally repeat their title as a heading).
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ def render_main_content(doc: Document, to: str = "markdown") -> str:
         raise ValueError(f"unknown output format {to!r}; use one of: {', '.join(OUTPUT_FORMATS)}")
     markdown = to == "markdown"
     blocks = [b for b in doc.blocks if b.in_main and doc.text[b.start : b.end].strip()]
-    has_h1 = any(b.tag == "h1" for b in blocks)
+    # the page's <title> is left out when a heading of the main content already says it
+    titles = {_plain(doc.text[b.start : b.end]) for b in blocks if b.kind == "title"}
+    has_h1 = any(b.tag == "h1" or (b.kind == "heading" and _plain(doc.text[b.start : b.end]) in titles) for b in blocks)
     parts: list[str] = []  # (rendered block, kind) joined below
     kinds: list[str] = []
     for block in blocks:
@@ -60,6 +62,10 @@ def _render_block(block: Block, body: str, markdown: bool, *, first_row: bool) -
             return row + "\n|" + " --- |" * (body.count(_CELL) + 1)
         return row
     return _escape(body)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _heading_level(block: Block) -> int:

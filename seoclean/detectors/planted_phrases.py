@@ -1,0 +1,166 @@
+"""Repeated phrases dropped into sentences in capitals (SEO102), found without a word list.
+
+A stuffer pastes the same keyphrase into several sentences in its own casing: "a sensible Sports
+betting tips today range", "the school Trusted eight-month roof repair expects". Writers capitalise
+mid-sentence only for names, and a name of common words ("Supreme Court") keeps its Title Case
+wherever it occurs. So an occurrence is *planted* when it opens mid-sentence, right after a
+lower-case word, with common words (rarely names) in sentence case ("Trusted eight-month roof
+repair"), or in Title Case while other occurrences of the phrase are cased otherwise; or when it
+stands as a sentence or a heading of its own.
+
+A phrase of three or more words is reported when
+
+- it is pasted into a sentence and also stands on its own somewhere (a heading, a heading's tail
+  after a separator, a fragment sentence), or is pasted after three different words (a
+  user-interface label such as "click Save Changes" always follows the same verb); or
+- it stands on its own and is wedged, in lower case, between common words neither of which is
+  ever seen next to it; or
+- it is appended, in lower case, to the ends of three sentences after three different words
+  ("... should help usb-c charge 2024.").
+
+A phrase always in Title Case is taken for a name however often it recurs (titles of books, laws
+and programmes look the same), and headings that repeat a phrase prove nothing on their own
+(tables of contents, reference pages and FAQ pages repeat headings and heading tails). Each
+planted occurrence of a reported phrase is reported, also after "the" (where a capital alone
+would suggest a name), as is each occurrence appended to a finished clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, query_shaped
+from seoclean.detectors.phrases import Phrase, WordTable
+from seoclean.document import Document
+from seoclean.lexicon import Lexicon
+
+MIN_WORDS = 3  # two capitalised common words mid-sentence are as often a name ("Prime minister")
+MAX_PROPER_SHARE = 0.3  # a capitalised word must be this rarely a name
+_LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+_TAIL_SEPARATOR_RE = re.compile(r"[:|?–—]|\s-\s")
+MIN_LEADERS = 3  # pasted into this many sentences after different words, when it never stands alone
+MIN_APPENDED_LEADERS = 3  # appended in lower case to this many sentences, after different words
+MIN_APPENDED_WORDS = 3  # a lower-case occurrence at a sentence end is reported from this length
+MIN_CLAUSE_WORDS = 4
+# Words that introduce names ("the Royal Mail", "at Kelsbury Library"): a capital after them is a name's.
+_NAME_LEADERS = frozenset(
+    ("the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "our", "their")
+    + ("his", "her", "its", "my", "your", "this", "that", "these", "those", "via", "called", "named")
+)
+IN_SENTENCE, STANDING, APPENDED, WEDGED = "in-sentence", "standing", "appended", "wedged"
+AFTER_LEADER = "after-leader"  # reported as IN_SENTENCE, but no evidence on its own
+_REPORTED_AS = {AFTER_LEADER: IN_SENTENCE}
+LOWER_CASE, SENTENCE_CASE, TITLE_CASE, OTHER_CASE = "lower", "sentence", "title", "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Planted:
+    position: int
+    size: int
+    how: str
+
+
+def planted_phrases(doc: Document, table: WordTable, phrases: list[Phrase], lex: Lexicon, taken: set[int]) -> list[Planted]:
+    """Planted occurrences of repeated phrases (longest first), skipping words in ``taken``."""
+    found: list[Planted] = []
+    words, ends = table.words, table.sentence_end
+    for phrase in phrases:
+        size = phrase.size
+        if size < MIN_WORDS or not any(words[i].text[:1].isupper() or i + size == ends[i] for i in phrase.positions):
+            continue  # never capitalised (pasted, standing) nor ending a sentence (appended): not planted
+        if not query_shaped(phrase.words, lex.stopwords, lex):
+            continue
+        free = [i for i in phrase.positions if taken.isdisjoint(range(i, i + phrase.size))]
+        hits = _judge(doc, table, lex, free, phrase.size)
+        if hits:
+            found += hits
+            taken.update(j for hit in hits for j in range(hit.position, hit.position + hit.size))
+    return found
+
+
+def _judge(doc: Document, table: WordTable, lex: Lexicon, positions: list[int], size: int) -> list[Planted]:
+    varies = len({_casing(table, i, size) for i in positions}) > 1
+    how = {i: _placement(doc, table, lex, i, size, varies) for i in positions}
+    in_sentence = [i for i in positions if how[i] == IN_SENTENCE]
+    standing = [i for i in positions if how[i] == STANDING]
+    wedged = [i for i in positions if how[i] == WEDGED]
+    leaders = {table.lower[i - 1] for i in in_sentence}
+    appended = {table.lower[i - 1] for i in positions if how[i] == APPENDED}
+    pasted = (in_sentence and (standing or len(leaders) >= MIN_LEADERS)) or (wedged and standing)
+    if not pasted and len(appended) < MIN_APPENDED_LEADERS:
+        return []
+    return [Planted(i, size, _REPORTED_AS.get(how[i], how[i])) for i in positions if how[i] is not None]
+
+
+def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, varies: bool) -> str | None:
+    start, end = table.sentence_start[i], table.sentence_end[i]
+    if _list_item(doc, table, i):
+        return None  # lists of keyphrases are judged as lists (SEO105, keyword_family)
+    if i == start and i + size == end:
+        return STANDING  # a heading, a line or a sentence that is only the phrase
+    if i > start and i + size == end and table.in_heading(i) and _TAIL_SEPARATOR_RE.search(_between(doc, table, i - 1, i)):
+        return STANDING  # a heading's tail after a separator ("Getting started: same day brightpath invest")
+    if i == start or _gap(doc, table, i - 1, i) or not _common_words(table, lex, i, size):
+        return None
+    words = table.words
+    casing = _casing(table, i, size)
+    pasted = casing == SENTENCE_CASE or (casing == TITLE_CASE and varies)  # a name keeps its Title Case
+    if pasted and words[i - 1].text[:1].islower():
+        # after "the", "of", ... a capital usually starts a name: reported, but no evidence
+        return IN_SENTENCE if table.lower[i - 1] not in _NAME_LEADERS else AFTER_LEADER
+    if size >= MIN_APPENDED_WORDS and i + size == end and i - start >= MIN_CLAUSE_WORDS and not lex.is_stopword(table.lower[i - 1]):
+        return APPENDED
+    if casing == LOWER_CASE and i + size < end and not _gap(doc, table, i + size - 1, i + size) and _wedged(table, lex, i, size):
+        return WEDGED
+    return None
+
+
+def _wedged(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
+    """Common words on both sides, neither of which is ever seen next to the phrase: "a hood big
+    buy waterproof jacket enough to fit" (an absent pair means something only between common words)."""
+    lower = table.lower
+    before, first, last, after = lower[i - 1], lower[i], lower[i + size - 1], lower[i + size]
+    if lex.is_stopword(before) or min(lex.zipf(w) for w in (before, first, last, after)) < MIN_COMMON_ZIPF:
+        return False
+    return not lex.bigram(before, first) and not lex.bigram(last, after)
+
+
+def _list_item(doc: Document, table: WordTable, i: int) -> bool:
+    word = table.words[i]
+    if doc.blocks[word.block].kind == "list_item":
+        return True
+    return bool(_LIST_MARKER_RE.fullmatch(doc.text, doc.text.rfind("\n", 0, word.start) + 1, word.start))
+
+
+def _casing(table: WordTable, i: int, size: int) -> str:
+    capitals = [w.text[:1].isupper() for w in table.words[i : i + size]]
+    if not capitals[0]:
+        return LOWER_CASE if not any(capitals) else OTHER_CASE
+    if not any(capitals[1:]):
+        return SENTENCE_CASE
+    content = [c for c, word in zip(capitals, table.lower[i : i + size]) if len(word) > 3]
+    return TITLE_CASE if all(content) else OTHER_CASE
+
+
+def _common_words(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
+    """Every capitalised word is a common word that is rarely a name (all capitals: an acronym)."""
+    for word in table.words[i : i + size]:
+        if word.text[:1].isupper() and (
+            word.text.isupper() or lex.zipf(word.lower) < MIN_COMMON_ZIPF or lex.proper_share(word.lower) > MAX_PROPER_SHARE
+        ):
+            return False
+    return True
+
+
+def _between(doc: Document, table: WordTable, left: int, right: int) -> str:
+    return doc.text[table.words[left].end : table.words[right].start]
+
+
+def _gap(doc: Document, table: WordTable, left: int, right: int) -> bool:
+    """Punctuation between two words; emphasis markers do not count (a bolded phrase is still in
+    its sentence)."""
+    return bool(_between(doc, table, left, right).strip(" \t*_"))
+
+
+__all__ = ["Planted", "planted_phrases"]

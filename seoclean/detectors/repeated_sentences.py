@@ -1,0 +1,113 @@
+"""Copies of sentences glued onto other text (SEO406), for ``DuplicationDetector``.
+
+A spammer repeats a sentence by tacking it onto the end of a paragraph, by standing it alone, or
+by gluing it after a label or a heading ("**Rating: 4 out of 5** Here's what it's like."). The
+copy that is part of a paragraph's flow stays; a copy that ends its line, or is followed on its
+line only by other copies, is reported. A sentence restated inside paragraphs (a summary, a
+quotation) is not a copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seoclean.detectors.base import make_finding
+from seoclean.document import Document, Sentence
+from seoclean.findings import Finding
+
+_CLOSERS = "\"'”’)]»"
+_LIST_START_RE = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
+_TERMINAL = (".", "!", "?", "…", ":")  # a sentence that introduces a list ends in a colon
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A copied sentence (or the copied tail of a sentence) and the occurrence that stays."""
+
+    start: int
+    end: int
+    kept: Sentence
+    words: int
+    kept_in_flow: bool  # the occurrence that stays has text after it on its line
+
+
+def sentence_copies(doc: Document, min_words: int, reported: list[Finding]) -> list[Finding]:
+    """SEO406 findings for sentences of at least ``min_words`` words (see the module docstring)."""
+    sentences = [s for s in doc.sentences if doc.blocks[doc.words[s.first_word].block].in_main]
+    keys = [tuple(w.lower for w in doc.words[s.first_word : s.last_word]) for s in sentences]
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, (sentence, key) in enumerate(zip(sentences, keys)):
+        if len(key) >= min_words and _ends_like_a_sentence(doc.text, sentence.end):
+            groups.setdefault(key, []).append(index)
+    repeated = {i for group in groups.values() if len(group) >= 2 for i in group}
+    tacked = {i for i in range(len(sentences)) if _tacked(doc.text, sentences, i, repeated)}
+    copies: list[Copy] = []
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        kept = next((i for i in group if i not in tacked), group[0])
+        copies += [
+            Copy(sentences[i].start, sentences[i].end, sentences[kept], len(key), kept not in tacked)
+            for i in group
+            if i in tacked and i != kept
+        ]
+    copies += _glued_tails(doc, sentences, keys, groups, tacked, min_words)
+    findings = []
+    for copy in sorted(copies, key=lambda c: c.start):
+        if any(f.start <= copy.start and copy.end <= f.end for f in reported) or _in_list_item(doc, copy.start):
+            continue  # a list item that repeats a question or a heading is a table of contents
+        first_line = doc.position(copy.kept.start)[0]
+        message = f"this sentence repeats a sentence on line {first_line}"
+        evidence = {"first_line": first_line, "words": copy.words, "original_in_flow": float(copy.kept_in_flow)}
+        findings.append(make_finding(doc, "SEO406", copy.start, copy.end, message, suggestion="", evidence=evidence))
+    return findings
+
+
+def _tacked(text: str, sentences: list[Sentence], index: int, repeated: set[int]) -> bool:
+    """Whether the sentence ends its line, or only copies of other sentences follow it there."""
+    line_end = text.find("\n", sentences[index].end)
+    line_end = len(text) if line_end < 0 else line_end
+    cursor = sentences[index].end
+    for following in range(index + 1, len(sentences)):
+        if sentences[following].start >= line_end:
+            break
+        if following not in repeated:
+            return False
+        cursor = sentences[following].end
+    if text[cursor:line_end].strip():
+        return False
+    introduces_a_list = text[:cursor].rstrip(_CLOSERS + "*_ ").endswith(":") and _LIST_START_RE.match(text, line_end)
+    return not introduces_a_list  # "..., including:" above its list is in the flow of the text
+
+
+def _glued_tails(doc, sentences, keys, groups, tacked: set[int], min_words: int) -> list[Copy]:
+    """The tail of a sentence that is a whole sentence found elsewhere, glued on after a label or
+    a heading without a full stop between: it starts with a capital, as the sentence it copies."""
+    copies = []
+    for index, (sentence, key) in enumerate(zip(sentences, keys)):
+        if index not in tacked or len(key) <= min_words:
+            continue
+        for offset in range(1, len(key) - min_words + 1):
+            word = doc.words[sentence.first_word + offset]
+            if not word.text[:1].isupper():
+                continue
+            group = groups.get(key[offset:])
+            kept = next((i for i in group or () if i != index), None)
+            if kept is not None:
+                copies.append(Copy(word.start, sentence.end, sentences[kept], len(key) - offset, kept not in tacked))
+                break
+    return copies
+
+
+def _in_list_item(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` starts the text of a list item (after its marker)."""
+    block = doc.block_at(offset)
+    return block is not None and block.kind == "list_item" and not doc.text[block.start : offset].strip(" \t-*+•0123456789.)")
+
+
+def _ends_like_a_sentence(text: str, end: int) -> bool:
+    return text[:end].rstrip(_CLOSERS + "*_").endswith(_TERMINAL)
+
+
+__all__ = ["sentence_copies"]
