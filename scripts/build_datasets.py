@@ -3,8 +3,9 @@
     python scripts/build_datasets.py            # everything, about a minute on 2 CPUs
     python scripts/build_datasets.py --no-gopher  # skip the datatrove diversity check
 
-Needs the MyThes thesaurus (``apt-get install -y mythes-en-us``) and the dev extra (lemminflect,
-datatrove). Deterministic: the same seed and sources give a byte-identical file.
+Needs the MyThes thesaurus and the Debian documentation packages the real clean pages come from
+(``apt-get install -y mythes-en-us python3.11-doc debian-handbook debian-faq debian-reference-en``)
+and the dev extra (lemminflect, datatrove). Deterministic: the same seed and sources give a byte-identical file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from seoclean.corpus.generator import variants
 from seoclean.corpus.generator.spans import Span, check_spans
 from seoclean.corpus.generator.thesaurus import MYTHES_LICENCE, MYTHES_PATH, Thesaurus
 from seoclean.corpus.pools import read_phrase_table, read_pool
+from seoclean.corpus.realpages import REAL_PAGE_SOURCES, RealPage, read_real_pages
 from seoclean.corpus.sources import read_sources
 from seoclean.corpus.splits import assign_splits
 
@@ -43,15 +45,39 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def build_rows(sources, splits: dict[str, str], thesaurus: Thesaurus, seed: int) -> list[dict]:
-    by_split: dict[str, tuple] = {}
-    for name in sorted(set(splits.values())):
-        by_split[name] = tuple(s for s in sources if splits[s.source_id] == name)
+    """Every row of every source. Mash-up donors and related titles come from the same split and
+    the same origin (the team's articles or the real pages), so adding real pages leaves the
+    team's rows as they were."""
+    by_group: dict[tuple[str, bool], tuple] = {}
+    for source in sources:
+        key = (splits[source.source_id], _is_real(source.source_id))
+        by_group[key] = (*by_group.get(key, ()), source)
     rows = []
     for source in sources:
         split = splits[source.source_id]
-        context = variants.Context(thesaurus, by_split[split])
+        context = variants.Context(thesaurus, by_group[(split, _is_real(source.source_id))])
         for index, (recipe, fmt) in enumerate(variants.plan(source, seed)):
             rows.append(variants.make_row(source, index, recipe, fmt, split, context, seed))
+    return rows
+
+
+def _is_real(source_id: str) -> bool:
+    return source_id.startswith("real/")
+
+
+def real_page_rows(pages: list[RealPage], splits: dict[str, str]) -> list[dict]:
+    """One clean row per real page short enough to keep whole: its installed HTML, chrome and all."""
+    rows = []
+    for page in pages:
+        if page.html is None:
+            continue
+        source = page.source
+        rows.append({
+            "id": f"{source.source_id}#{len(variants.plan(source, 0))}", "source_id": source.source_id,
+            "split": splits[source.source_id], "format": "html", "label": 0, "kind": "real-page",
+            "genre": source.genre, "structure": source.structure, "title": source.title,
+            "text": page.html.rstrip("\n") + "\n", "spans": [], "settings": {"recipe": "real-page", "package": page.package},
+        })
     return rows
 
 
@@ -134,10 +160,13 @@ def card_values(rows, sources, thesaurus, gopher, overlap, seconds: float, seed:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
-    sources = read_sources(args.sources)
+    team_sources = read_sources(args.sources)
+    real_pages = read_real_pages(args.seed)
+    sources = team_sources + [page.source for page in real_pages]
     splits = assign_splits(sources, seed=args.seed)
     thesaurus = Thesaurus.from_mythes(args.thesaurus)
-    rows = build_rows(sources, splits, thesaurus, args.seed)
+    rows = build_rows(sources, splits, thesaurus, args.seed) + real_page_rows(real_pages, splits)
+    rows.sort(key=lambda row: (row["source_id"], int(row["id"].rsplit("#", 1)[1])))
     validate(rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     write_jsonl_gz(rows, args.out)
@@ -146,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     gopher = None if args.no_gopher else gopher_summary(dev, gopher_verdicts(dev))
     overlap = thesaurus_overlap(rows)
     seconds = time.perf_counter() - started
-    text = card.render_card(card_values(rows, sources, thesaurus, gopher, overlap, seconds, args.seed))
+    values = card_values(rows, team_sources, thesaurus, gopher, overlap, seconds, args.seed)
+    values.update(card.real_page_values(real_pages, REAL_PAGE_SOURCES))
+    text = card.render_card(values)
     for _ in range(2):  # the card's own size is part of the size it reports
         args.card.write_text(text.replace("$size_mb", f"{directory_size(args.card.parent) / 1e6:.1f}").replace(
             "$file_mb", f"{args.out.stat().st_size / 1e6:.1f}"), encoding="utf-8")

@@ -26,6 +26,7 @@ DETECTORS = (
     ("duplication", "seoclean.detectors.duplication", "DuplicationDetector"),
     ("coherence", "seoclean.detectors.coherence", "CoherenceDetector"),
     ("shape", "seoclean.detectors.shape", "ShapeDetector"),
+    ("page", "seoclean.detectors.page", "PageDetector"),
 )
 STATUS_OK, STATUS_UNSUPPORTED, STATUS_ERROR = "ok", "unsupported-language", "error"
 DEFAULT_MODEL = "default"  # Analyzer(model=...): the shipped classifier, loaded on first use

@@ -65,6 +65,7 @@ _EVIDENCE_DETECTORS = ("stuffing", "spin", "duplication", "coherence")
 _EVIDENCE_BOILERPLATE = frozenset({
     "boilerplate__boilerplate_line_frac", "boilerplate__boilerplate_char_frac",
     "boilerplate__cue_line_count", "boilerplate__cta_line_count",
+    "page__praise_sentence_frac",  # praise that fits any post: comment spam's signature
 })
 
 

@@ -241,7 +241,21 @@ def test_measures_are_complete_floats_and_read_the_document():
     assert 0.3 < legit["stopword_density"] < 0.7
     assert chrome["link_density_mean"] == chrome["non_main_char_frac"] == 0.0
     html_measures = detector.run(load_html(HTML_PAGE)).measures
-    assert html_measures["link_density_mean"] > 0 and html_measures["non_main_char_frac"] > 0
+    assert html_measures["non_main_char_frac"] > 0
+
+
+def test_html_chrome_outside_main_is_reported_but_only_platform_lines_are_measured():
+    detector = BoilerplateDetector()
+    result = detector.run(load_html(HTML_PAGE))
+    assert {f.rule for f in result.findings} == {"SEO301", "SEO302", "SEO305"}  # menu, aside, report link
+    measures = result.measures
+    # The header menu and the aside are outside the main content: reported, not measured. The
+    # "Report this page" footer marks a spam platform: measured wherever it is.
+    assert measures["nav_line_frac"] == 0.0 and measures["link_density_mean"] == 0.0
+    assert measures["cue_line_count"] == 1.0
+    assert measures["boilerplate_line_frac"] == pytest.approx(1 / 5)  # 4 article lines + the platform line
+    ordinary = HTML_PAGE.replace("Report this page", "Copyright 2024 Garden Notes")
+    assert detector.run(load_html(ordinary)).measures["boilerplate_line_frac"] == 0.0
 
 
 def test_empty_document_has_zero_measures():

@@ -6,12 +6,13 @@ from pathlib import Path
 import pytest
 
 from seoclean.corpus import load_dataset, read_rows
-from seoclean.corpus.generator import boilerplate, chrome, duplication, mashup, spinner, stuffer
+from seoclean.corpus.generator import boilerplate, chrome, comments, doorway, duplication, mashup, spinner, stuffer
 from seoclean.corpus.generator.page import Wrapper
 from seoclean.corpus.generator.render import render
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits, check_spans
 from seoclean.corpus.generator.thesaurus import MYTHES_PATH, Thesaurus
 from seoclean.corpus.generator.variants import Context, make_row, plan
+from seoclean.corpus.pools import read_pool
 from seoclean.corpus.sources import CleanSource, read_sources
 from seoclean.corpus.splits import assign_splits
 
@@ -72,7 +73,7 @@ def test_every_spin_span_has_its_original(rows):
 
 def test_labels_agree_with_kinds_and_spans(rows):
     for row in rows:
-        clean = row["kind"] == "clean" or row["kind"].startswith("hard-negative:")
+        clean = row["kind"] in ("clean", "real-page") or row["kind"].startswith("hard-negative:")
         assert row["label"] == (0 if clean else 1), row["id"]
         assert bool(row["spans"]) == (row["label"] == 1), row["id"]
         assert row["format"] in ("markdown", "text", "html")
@@ -194,3 +195,48 @@ def test_html_rendering_moves_spans_onto_the_escaped_words():
     text, moved = render(body, spans, Wrapper(site="Example"), "html", random.Random(9))
     assert moved[0].text == "best fish near me" and "<strong>best fish near me</strong>" in text
     assert "<title>Fish &amp; Chips</title>" in text
+
+
+def test_doorway_page_targets_one_keyphrase_in_title_headings_and_close():
+    style = doorway.DoorwayStyle(words=200, density=0.04, sections=4, related=4, kw_heading_share=1.0, dense=True)
+    text, spans, stats = doorway.doorway("Easy Stretches for Runners", ARTICLE, style, random.Random(11))
+    check_spans(text, spans)
+    keyphrase = stats["keyphrase"]
+    assert "runners" in keyphrase or "stretches" in keyphrase
+    lines = text.splitlines()
+    headings = [line for line in lines if line.startswith("## ") and not line.lower().startswith(("## related",
+                "## people", "## popular", "## you may"))]
+    assert keyphrase.lower() in lines[0].lower() and len(headings) == 4
+    assert all(keyphrase.lower() in h.lower() for h in headings)
+    assert keyphrase.lower() in lines[-1].lower()
+    assert spans and all(s.kind == "keyword" and s.detail == "doorway" for s in spans)
+    assert "Runners often engage" not in text  # nothing of the article but its topic
+    assert 120 <= stats["words"] <= 400
+
+
+def test_comment_threads_mark_every_spam_comment_and_no_genuine_one():
+    for seed in range(20):
+        text, spans, stats = comments.spam_thread("Easy Stretches for Runners", ARTICLE, random.Random(seed))
+        check_spans(text, spans)
+        assert len(spans) == stats["spam_comments"] >= 1 and all(s.kind == "comment" for s in spans)
+        anchors = read_pool("comments")["anchors"]
+        # every spam comment drops a link or a commercial anchor
+        assert all("http" in s.text or any(anchor in s.text for anchor in anchors) for s in spans)
+        assert ("Runners often engage" in text) != stats["standalone"]
+        clean_text, clean_spans, clean_stats = comments.genuine_thread("Easy Stretches", ARTICLE, random.Random(seed))
+        assert clean_spans == [] and clean_stats["spam_comments"] == 0 and clean_stats["genuine_comments"] >= 1
+
+
+def test_page_rows_follow_the_article_rows_without_changing_them():
+    source = read_sources(SOURCES)[0]
+    recipes = [recipe for recipe, _ in plan(source, SEED)]
+    assert recipes[:3] == ["clean", "clean+chrome", "clean"] and recipes[7:] == ["doorway", "comment-spam", "clean+comments"]
+
+
+def test_committed_dataset_has_page_kinds_and_real_pages(rows):
+    kinds = {row["kind"] for row in rows}
+    assert {"doorway", "comment-spam", "hard-negative:comments", "real-page"} <= kinds
+    real = [row for row in rows if row["source_id"].startswith("real/")]
+    assert real and {row["genre"] for row in real} == {"docs-python", "docs-debian"}
+    assert all(row["label"] == 0 for row in real if row["kind"] == "real-page")
+    assert {row["split"] for row in real} == {"train", "dev", "test"}

@@ -125,3 +125,18 @@ def gopher_table(summary: dict[str, Counter]) -> str:
 def render_card(values: dict[str, str]) -> str:
     template = resources.files("seoclean.corpus").joinpath("data").joinpath("card_template.md").read_text("utf-8")
     return Template(template).substitute(values)
+
+
+def real_page_values(pages, page_sets) -> dict[str, str]:
+    """The data card's table of real pages per Debian package, with licences."""
+    by_package = Counter(page.package for page in pages)
+    whole = Counter(page.package for page in pages if page.html is not None)
+    words = {}
+    for page in pages:
+        words[page.package] = words.get(page.package, 0) + page.source.n_words
+    table = markdown_table(
+        ["Debian package", "group", "pages", "kept whole as HTML", "words (Markdown source)", "licence"],
+        [[s.package, s.genre, by_package[s.package], whole[s.package], f"{words.get(s.package, 0):,}", s.licence]
+         for s in page_sets],
+    )
+    return {"real_page_table": table, "n_real_pages": str(len(pages)), "n_real_whole": str(sum(whole.values()))}

@@ -11,7 +11,8 @@ main-content flags (HTML), position in the document. Three decisions sit on top 
   copyright, comment-form (SEO301), call-to-action (SEO303) or share (SEO304) phrase;
 * outside main content (SEO305): HTML blocks trafilatura did not keep that nothing above explains.
 
-Measures (always all of them; features ``boilerplate__<name>``), over prose lines:
+Measures (always all of them; features ``boilerplate__<name>``), over prose lines (for HTML, the
+lines of the main content plus spam-platform lines anywhere; ``non_main_char_frac`` over all):
 ``boilerplate_line_frac`` / ``boilerplate_char_frac`` (lines / characters inside any SEO3xx finding),
 ``cue_line_count`` and ``cta_line_count`` (lines matching a cue / a call to action), ``nav_line_frac``
 (lines in SEO302 findings), ``link_density_mean`` (character-weighted), ``non_main_char_frac``,
@@ -218,21 +219,38 @@ def _outside_main_findings(doc: Document, lines: list[Line], claimed: dict[int, 
 
 
 def _measures(lines: list[Line], claimed: dict[int, str]) -> dict[str, float]:
-    line_count = len(lines) or 1
-    chars = sum(line.chars for line in lines) or 1
-    words = sum(line.words for line in lines) or 1
+    """The classifier's measures, over the lines that count (see ``_counted_lines``)."""
+    non_main = sum(line.chars for line in lines if not line.in_main) / (sum(line.chars for line in lines) or 1)
+    counted = _counted_lines(lines, claimed)
+    claimed = {i: rule for i, rule in claimed.items() if i in counted}
+    line_count = len(counted) or 1
+    chars = sum(lines[i].chars for i in counted) or 1
+    words = sum(lines[i].words for i in counted) or 1
     return {
         "boilerplate_line_frac": len(claimed) / line_count,
         "boilerplate_char_frac": sum(lines[i].chars for i in claimed) / chars,
-        "cue_line_count": float(sum(line.cue is not None for line in lines)),
-        "cta_line_count": float(sum(line.rule == "SEO303" for line in lines)),
+        "cue_line_count": float(sum(lines[i].cue is not None for i in counted)),
+        "cta_line_count": float(sum(lines[i].rule == "SEO303" for i in counted)),
         "nav_line_frac": sum(rule == "SEO302" for rule in claimed.values()) / line_count,
-        "link_density_mean": sum(line.link_density * line.chars for line in lines) / chars,
-        "non_main_char_frac": sum(line.chars for line in lines if not line.in_main) / chars,
-        "short_line_frac": sum(line.words <= _SHORT_LINE_WORDS for line in lines) / line_count,
-        "stopword_density": sum(line.stopwords for line in lines) / words,
-        "end_punct_frac": sum(line.ends_sentence for line in lines) / line_count,
+        "link_density_mean": sum(lines[i].link_density * lines[i].chars for i in counted) / chars,
+        "non_main_char_frac": non_main,
+        "short_line_frac": sum(lines[i].words <= _SHORT_LINE_WORDS for i in counted) / line_count,
+        "stopword_density": sum(lines[i].stopwords for i in counted) / words,
+        "end_punct_frac": sum(lines[i].ends_sentence for i in counted) / line_count,
     }
+
+
+def _counted_lines(lines: list[Line], claimed: dict[int, str]) -> list[int]:
+    """Lines inside the main content, plus spam-platform lines wherever they are.
+
+    Navigation, cookie, share and copyright lines outside an HTML page's main content are what
+    every real site has (they are still reported as findings); counted, they made real pages look
+    like spam. A blog platform's own lines ("Report this page", "Powered by ...") mark where a page
+    is published, so they count in the header and footer too. Text and Markdown have no
+    main-content boundary: every line counts. A page whose main content has no prose line is
+    measured whole."""
+    counted = [i for i, line in enumerate(lines) if line.in_main or (i in claimed and _is_platform_line(line))]
+    return counted if any(lines[i].in_main for i in counted) else list(range(len(lines)))
 
 
 def _mean(values: Iterable[float]) -> float:

@@ -19,7 +19,7 @@ from typing import Any
 
 # Spans whose inside later transformations may edit (a copied paragraph may be spun afterwards).
 CONTAINER_KINDS = frozenset({"duplicate", "mashup"})
-SPAN_KINDS = frozenset({"spin", "keyword", "boilerplate", "duplicate", "mashup"})
+SPAN_KINDS = frozenset({"spin", "keyword", "boilerplate", "duplicate", "mashup", "comment"})
 
 
 @dataclass(slots=True)

@@ -1,7 +1,9 @@
 """What the rows of one clean source are, and how each is made.
 
 Per source: three clean rows (the article as it is; wrapped in ordinary site chrome; once more in
-another format) and four spam variants drawn from the spam recipes below. Format (Markdown, text,
+another format) and four spam variants drawn from the spam recipes below; then three rows of page
+kinds that are not edits of the article: a templated doorway page on its topic, a comment thread
+with comment spam, and a thread of genuine comments (a hard negative). Format (Markdown, text,
 HTML), chrome and front matter are drawn the same way for clean and spam rows, so that none of
 them gives the label away.
 """
@@ -12,7 +14,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from seoclean.corpus.generator import boilerplate, chrome, duplication, mashup, spinner, stuffer
+from seoclean.corpus.generator import boilerplate, chrome, comments, doorway, duplication, mashup, spinner, stuffer
 from seoclean.corpus.generator.keyphrases import topic_core
 from seoclean.corpus.generator.page import Wrapper
 from seoclean.corpus.generator.render import render
@@ -29,6 +31,8 @@ SPAM_WEIGHTS = {
 FORMAT_WEIGHTS = {"markdown": 0.5, "text": 0.25, "html": 0.25}
 CLEAN_VARIANTS = 3
 SPAM_VARIANTS = 4
+# Rows after the article's variants: pages built around its topic rather than edited from it.
+PAGE_RECIPES = ("doorway", "comment-spam", "clean+comments")
 SPAM_CHROME_RATE = 0.3  # spam sites have navigation and share buttons too
 TOPIC_REPEAT_DENSITY = 0.03  # title keyphrase words / all words, for the topic-repeat hard negatives
 
@@ -68,6 +72,8 @@ def plan(source: CleanSource, seed: int) -> list[tuple[str, str]]:
     rows.append(("clean", rng.choices(others, [FORMAT_WEIGHTS[f] for f in others])[0]))
     spam_weights = [clean_format_shares()[f] for f in formats]
     rows += [(recipe, rng.choices(formats, spam_weights)[0]) for recipe in recipes[3:]]
+    page_rng = random.Random(f"{seed}:pages:{source.source_id}")  # its own stream: rows 0-6 stay as they were
+    rows += [(recipe, page_rng.choices(formats, spam_weights)[0]) for recipe in PAGE_RECIPES]
     return rows
 
 
@@ -104,6 +110,13 @@ def make_row(
         style = duplication.sample_style(rng)
         text, spans, stats = duplication.duplicate(text, spans, style, rng)
         settings["duplication"] = {**style.to_dict(), **stats}
+    if "doorway" in steps:
+        style = doorway.sample_style(rng)
+        text, spans, stats = doorway.doorway(source.title, source.body, style, rng)
+        settings["doorway"] = {**style.to_dict(), **stats}
+    if "comments" in steps:
+        make_thread = comments.spam_thread if label_of(recipe) else comments.genuine_thread
+        text, spans, settings["comments"] = make_thread(source.title, source.body, rng)
     with_chrome = recipe == "clean+chrome" or (recipe != "clean" and rng.random() < SPAM_CHROME_RATE)
     wrapper = _chrome(source, context, rng) if with_chrome else Wrapper(site=rng.choice(read_pool("chrome")["org"]))
     if "boilerplate" in steps:
@@ -112,8 +125,9 @@ def make_row(
         settings["boilerplate"] = {"lines_above": len(platform.top), "lines_below": len(platform.bottom)}
     settings["chrome"] = with_chrome
     text, spans = render(text, spans, wrapper, fmt, rng)
-    label = 0 if recipe.startswith("clean") else 1
-    kind = ("hard-negative:chrome" if with_chrome else clean_kind(source)) if label == 0 else recipe
+    label = label_of(recipe)
+    kind = recipe if label == 1 else "hard-negative:comments" if "comments" in steps else (
+        "hard-negative:chrome" if with_chrome else clean_kind(source))
     if label == 1 and not spans:
         raise ValueError(f"{source.source_id}#{index}: a {recipe} variant came out without any change")
     return {
@@ -123,7 +137,15 @@ def make_row(
     }
 
 
+def label_of(recipe: str) -> int:
+    return 0 if recipe.startswith("clean") else 1
+
+
 def _steps(recipe: str, rng: random.Random) -> tuple[str, ...]:
+    if recipe in ("clean+comments", "comment-spam"):
+        return ("comments",)
+    if recipe == "doorway":
+        return ("doorway",)
     if recipe.startswith("clean"):
         return ()
     if recipe != "combined":

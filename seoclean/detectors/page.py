@@ -1,0 +1,128 @@
+"""Page templates: where a page's main phrase sits, and what its comments look like.
+
+No finding is reported here (the shape of a page is context, not proof); the measures let the
+classifier tell two kinds of spam that other detectors see only in part:
+
+* templated doorway pages put one phrase in the title, most subheadings, the first and the last
+  paragraph, however few times it occurs in total: ``top_phrase_heading_frac`` (share of headings
+  holding the page's most repeated 2-3 word phrase, found without being told it) and
+  ``top_phrase_at_edges`` (0, 0.5 or 1: in the first and / or last paragraph);
+* comment spam is short, praises the post in words that fit any post, and drops a link:
+  ``url_per_100w`` (visible URLs and Markdown link targets per 100 words), ``link_line_frac``
+  (share of lines with a URL or a link), ``praise_sentence_frac`` (share of sentences that are
+  generic praise of "this post" / "your blog"), ``comment_header_frac`` (share of lines that head a
+  comment: "Name says:", "Name on 5 May 2021").
+
+Genuine comment threads, articles on one topic and real documentation pages have some of these
+too, which is why they are measures for the classifier, not rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from seoclean.detectors.base import Detector, DetectorResult
+from seoclean.document import Document
+from seoclean.lexicon import get_lexicon
+
+_HEADING_KINDS = frozenset({"heading", "title"})
+_URL_RE = re.compile(r"\bhttps?://[^\s)\]>\"']+|\bwww\.[a-z0-9-]+\.[a-z]{2,}[^\s)\]>\"']*", re.IGNORECASE)
+_MD_LINK_RE = re.compile(r"\]\((?:https?:)?//[^)\s]+\)")
+# Praise addressed to the post or its author that would fit under any post.
+_PRAISE_RE = re.compile(
+    r"\b(?:(?:great|nice|good|awesome|amazing|excellent|wonderful|fantastic|informative|helpful|useful|valuable|"
+    r"interesting|lovely|superb|brilliant|fabulous|pleasant|impressive|outstanding)\s+(?:\w+\s+){0,2}"
+    r"(?:post|article|blog|site|website|web site|write-?up|read|info(?:rmation)?|content|piece|work|job|share|"
+    r"layout|stuff|page|topic|points?)|thanks? (?:you )?(?:a lot |so much )?for (?:sharing|posting|this (?:post|"
+    r"article|information|info))|keep (?:it )?up the (?:good|great|nice) work|keep (?:on )?(?:writing|posting|it "
+    r"up)|(?:i will|i'll|i am going to|i'm going to|will) (?:definitely |surely )?(?:bookmark|come back|be back|"
+    r"return|revisit)|bookmark(?:ed)? (?:your|this) (?:site|blog|page|website)|(?:your|this) (?:blog|site|website|"
+    r"post|article) is (?:really |very |so )?(?:great|nice|good|awesome|amazing|helpful|informative|useful)|"
+    r"stumbled upon (?:your|this)|(?:enjoyed|loved|liked) (?:reading )?(?:your|this) (?:post|article|blog)|"
+    r"(?:found|find) (?:your|this) (?:blog|site|website|post) (?:via|through|on|from) (?:google|bing|yahoo))",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+_COMMENT_HEADER_RE = re.compile(
+    rf"^[\w .'’@-]{{1,40}}?\s+(?:says|said|wrote|writes|commented|replied)\s*:?"
+    rf"(?:\s*(?:on\s+)?{_DATE}.*)?$|^[\w .'’@-]{{1,40}}?\s+(?:on|-|–|\|)\s+{_DATE}(?:\s+at\s+[\d:]+\s*(?:am|pm)?)?\s*:?$"
+    r"|^(?:posted|comment) by [\w .'’@-]{1,40}$|^reply$",
+    re.IGNORECASE,
+)
+
+
+class PageDetector(Detector):
+    """Measures only; see the module docstring."""
+
+    name = "page"
+    measure_names = (
+        "top_phrase_heading_frac",
+        "top_phrase_at_edges",
+        "url_per_100w",
+        "link_line_frac",
+        "praise_sentence_frac",
+        "comment_header_frac",
+    )
+
+    def detect(self, doc: Document) -> DetectorResult:
+        words = doc.words
+        heading_frac, at_edges = _top_phrase_placement(doc)
+        lines = [doc.text[start:end] for start, end in doc.lines]
+        urls = len(_URL_RE.findall(doc.text)) + len(_MD_LINK_RE.findall(doc.text))
+        sentences = [doc.text[s.start : s.end] for s in doc.sentences]
+        return DetectorResult(
+            measures={
+                "top_phrase_heading_frac": heading_frac,
+                "top_phrase_at_edges": at_edges,
+                "url_per_100w": 100 * urls / max(1, len(words)),
+                "link_line_frac": _share(lines, lambda line: bool(_URL_RE.search(line) or _MD_LINK_RE.search(line))),
+                "praise_sentence_frac": _share(sentences, lambda sentence: bool(_PRAISE_RE.search(sentence))),
+                "comment_header_frac": _share(lines, lambda line: bool(_COMMENT_HEADER_RE.match(_strip_markup(line)))),
+            }
+        )
+
+
+def _top_phrase_placement(doc: Document) -> tuple[float, float]:
+    phrase = _top_phrase(doc)
+    if phrase is None:
+        return 0.0, 0.0
+    pattern = re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE)
+    blocks = [doc.blocks[i] for i in doc.prose_blocks]
+    headings = [b for b in blocks if b.kind in _HEADING_KINDS]
+    paragraphs = [b for b in blocks if b.kind == "paragraph"]
+    hits = sum(bool(pattern.search(doc.masked[b.start : b.end])) for b in headings)
+    heading_frac = hits / len(headings) if headings else 0.0
+    edges = [paragraphs[0], paragraphs[-1]] if len(paragraphs) >= 2 else paragraphs
+    at_edges = sum(bool(pattern.search(doc.masked[b.start : b.end])) for b in edges) / 2
+    return heading_frac, at_edges
+
+
+def _top_phrase(doc: Document) -> str | None:
+    """The most repeated 2-3 word run of the page that starts and ends with a content word
+    (at least three times; longer runs win ties)."""
+    stopwords = get_lexicon().stopwords
+    tokens = [(w.lower, w.block) for w in doc.words]
+    counts: Counter[tuple[str, ...]] = Counter()
+    for n in (2, 3):
+        for i in range(len(tokens) - n + 1):
+            run = tokens[i : i + n]
+            if run[0][1] != run[-1][1]:
+                continue  # a phrase never crosses a block
+            gram = tuple(token for token, _ in run)
+            if gram[0] in stopwords or gram[-1] in stopwords or not gram[0].isalpha() or not gram[-1].isalpha():
+                continue
+            counts[gram] += 1
+    ranked = [(count * len(gram), gram) for gram, count in counts.items() if count >= 3]
+    if not ranked:
+        return None
+    return " ".join(max(ranked)[1])
+
+
+def _strip_markup(line: str) -> str:
+    return line.strip().strip("*_#>-• ").strip()
+
+
+def _share(items: list[str], test) -> float:
+    return sum(1 for item in items if test(item)) / len(items) if items else 0.0

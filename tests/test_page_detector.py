@@ -1,0 +1,86 @@
+"""The page detector's measures on realistic doorway pages, comment threads and articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from seoclean.detectors.page import PageDetector
+from seoclean.ingest import load_text
+
+DOORWAY = """# Best Boiler Repair in Leeds (2024) - Top 5 Options
+
+Looking for best boiler repair? You have come to the right place. Prices change often.
+
+## Why Choose Best Boiler Repair?
+
+Quality and price are the two things most customers care about. Best boiler repair is a great choice.
+
+## Best Boiler Repair Prices in Leeds
+
+Choosing the right provider can save you time and money.
+
+## How to Find the Best Boiler Repair
+
+Read the reviews and compare the features before you decide.
+
+Contact us today to get the best boiler repair in Leeds.
+"""
+
+ARTICLE = """# How to bleed a radiator
+
+Cold patches at the top of a radiator usually mean trapped air. Bleeding it takes ten minutes.
+
+## What you need
+
+A radiator key, a cloth and a small bowl. Turn the heating off first so the water is not hot.
+
+## Bleeding the radiator
+
+Open the valve a quarter turn until the hissing stops and water appears, then close it again.
+Check the boiler pressure afterwards: it often drops a little after bleeding several radiators.
+"""
+
+SPAM_THREAD = """Jen says:
+
+Great post! I will definitely bookmark your site. Visit my site: https://quickcash-loans.biz/go/22
+
+Loan Lender wrote:
+
+Thanks for sharing such a nice information. Also visit my website: [payday loans](http://fastcash.xyz/)
+"""
+
+GENUINE_THREAD = """Tom W. on 5 May 2023
+
+I tried bleeding the radiators last winter and the boiler pressure dropped to almost zero. How do I top it up?
+
+Priya says:
+
+Same here. The filling loop under our boiler took a while to find, but the manual explains it.
+"""
+
+
+def measures(text: str, fmt: str = "markdown") -> dict[str, float]:
+    return PageDetector().run(load_text(text, format=fmt)).measures
+
+
+def test_doorway_page_puts_its_phrase_in_most_headings_and_at_both_ends():
+    doorway, article = measures(DOORWAY), measures(ARTICLE)
+    assert doorway["top_phrase_heading_frac"] >= 0.75
+    assert doorway["top_phrase_at_edges"] == 1.0
+    assert article["top_phrase_heading_frac"] == 0.0 and article["top_phrase_at_edges"] == 0.0
+
+
+def test_comment_spam_praises_and_drops_links_and_genuine_comments_do_not():
+    spam, genuine = measures(SPAM_THREAD), measures(GENUINE_THREAD)
+    assert spam["url_per_100w"] > 5 and spam["link_line_frac"] == pytest.approx(0.5)
+    assert spam["praise_sentence_frac"] == pytest.approx(3 / 7)  # of 7 sentences, headers and link lines included
+    assert genuine["url_per_100w"] == 0.0 and genuine["praise_sentence_frac"] == 0.0
+    # Both are comment threads: the headers say so, whichever kind of comment follows.
+    assert spam["comment_header_frac"] == genuine["comment_header_frac"] == 0.5
+
+
+def test_measures_are_complete_floats_and_zero_for_an_empty_page():
+    result = PageDetector().run(load_text("Just one short line of text here.", format="text"))
+    assert set(result.measures) == set(PageDetector.measure_names) and result.findings == []
+    assert all(isinstance(v, float) for v in result.measures.values())
+    assert result.measures["top_phrase_heading_frac"] == result.measures["url_per_100w"] == 0.0
