@@ -20,7 +20,8 @@ too, which is why they are measures for the classifier, not rules.
 from __future__ import annotations
 
 import re
-from collections import Counter
+
+import numpy as np
 
 from seoclean.detectors.base import Detector, DetectorResult
 from seoclean.document import Document
@@ -103,18 +104,26 @@ def _top_phrase(doc: Document) -> str | None:
     """The most repeated 2-3 word run of the page that starts and ends with a content word
     (at least three times; longer runs win ties)."""
     stopwords = get_lexicon().stopwords
-    tokens = [(w.lower, w.block) for w in doc.words]
-    counts: Counter[tuple[str, ...]] = Counter()
+    low = [w.lower for w in doc.words]
+    ids: dict[str, int] = {}
+    word_id = np.array([ids.setdefault(word, len(ids)) for word in low], dtype=np.int64)
+    block = np.array([w.block for w in doc.words], dtype=np.int64)
+    # A run may start and end only on a content word of letters; all runs are counted at once,
+    # as integer keys, and only the runs seen three times are spelled out.
+    edge = np.array([word.isalpha() and word not in stopwords for word in low], dtype=bool)
+    ranked = []
     for n in (2, 3):
-        for i in range(len(tokens) - n + 1):
-            run = tokens[i : i + n]
-            if run[0][1] != run[-1][1]:
-                continue  # a phrase never crosses a block
-            gram = tuple(token for token, _ in run)
-            if gram[0] in stopwords or gram[-1] in stopwords or not gram[0].isalpha() or not gram[-1].isalpha():
-                continue
-            counts[gram] += 1
-    ranked = [(count * len(gram), gram) for gram, count in counts.items() if count >= 3]
+        if len(low) < n:
+            continue
+        starts = len(low) - n + 1
+        # A phrase never crosses a block (blocks are contiguous, so first and last decide).
+        keep = np.flatnonzero(edge[:starts] & edge[n - 1 :] & (block[:starts] == block[n - 1 :]))
+        key = np.zeros(len(keep), dtype=np.int64)
+        for k in range(n):
+            key = key * len(ids) + word_id[keep + k]
+        _, first, count = np.unique(key, return_index=True, return_counts=True)
+        for at, c in zip(keep[first[count >= 3]].tolist(), count[count >= 3].tolist()):
+            ranked.append((c * n, tuple(low[at : at + n])))
     if not ranked:
         return None
     return " ".join(max(ranked)[1])
