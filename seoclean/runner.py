@@ -120,15 +120,36 @@ class Runner:
             source = self._read(item, settings)
         except InputError as error:
             return Checked(_error_report(item.path, str(error)), None, settings)
+        return self._check_source(source, item.path, settings, self.input_format)
+
+    def check_content(self, content: str | bytes, name: str | None, *, format: str | None = None) -> Checked:
+        """Check a document that was read elsewhere (a JSONL row, a WARC record, a fetched URL):
+        ``name`` names it in the report and for per-file-ignores; the configuration is the one of
+        the current folder, since the content has no folder of its own. ``--input-format`` beats
+        ``format``, which beats the name's extension and a sniff of the content."""
+        from seoclean.ingest.decode import check_size, decode_bytes
+
+        settings = self.settings_for(None)
         try:
-            report = self._analyse(source, item.path, settings)
+            if isinstance(content, bytes):
+                content = decode_bytes(content, max_bytes=settings.max_bytes)[0]
+            else:
+                check_size(len(content.encode("utf-8", "surrogatepass")), settings.max_bytes)
         except InputError as error:
-            return Checked(_error_report(item.path, str(error)), source, settings)
+            return Checked(_error_report(name, str(error)), None, settings)
+        source = content.replace("\r\n", "\n").replace("\r", "\n")
+        return self._check_source(source, name, settings, self.input_format or format)
+
+    def _check_source(self, source: str, path: str | None, settings: Settings, format: str | None) -> Checked:
+        try:
+            report = self._analyse(source, path, settings, format)
+        except InputError as error:
+            return Checked(_error_report(path, str(error)), source, settings)
         except SeocleanError:
             raise  # the run cannot go on (an unusable model): the command line reports it, exit 2
         except Exception as error:  # one bad input must not stop a batch; the log has the traceback
-            logger.exception("internal error while analysing %s", item.path or "<stdin>")
-            return Checked(_error_report(item.path, f"internal error: {error!r}"), source, settings)
+            logger.exception("internal error while analysing %s", path or "<stdin>")
+            return Checked(_error_report(path, f"internal error: {error!r}"), source, settings)
         return Checked(report, source, settings)
 
     def _read(self, item: InputItem, settings: Settings) -> str:
@@ -142,10 +163,10 @@ class Runner:
         # The same normalisation as the loader's, so source lines match findings' line numbers.
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
-    def _analyse(self, source: str, path: str | None, settings: Settings) -> Report:
+    def _analyse(self, source: str, path: str | None, settings: Settings, format: str | None) -> Report:
         from seoclean.ingest import load_text
 
-        doc = load_text(source, format=self.input_format, path=path)
+        doc = load_text(source, format=format, path=path)
         report = self.analyzer_for(settings, self.keyphrase_for(doc, settings)).analyze_document(doc)
         if settings.threshold is not None and report.score is not None:
             report.label = SPAM if report.score >= settings.threshold else "ok"

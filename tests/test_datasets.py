@@ -227,6 +227,16 @@ def test_comment_threads_mark_every_spam_comment_and_no_genuine_one():
         assert clean_spans == [] and clean_stats["spam_comments"] == 0 and clean_stats["genuine_comments"] >= 1
 
 
+def test_genuine_threads_never_repeat_a_comment():
+    # Readers do not post identical comments; repeats would teach the model (and the duplicate
+    # detector's rewrite) that clean threads contain copies.
+    for seed in range(40):
+        text, _, _ = comments.genuine_thread("Easy Stretches", ARTICLE, random.Random(seed))
+        # Comment bodies, not the "Name says:" headers (an author may reply twice).
+        bodies = [p for p in text.split("\n\n") if len(p) > 40 and not p.startswith(("#", "-"))]
+        assert len(bodies) == len(set(bodies)), seed
+
+
 def test_page_rows_follow_the_article_rows_without_changing_them():
     source = read_sources(SOURCES)[0]
     recipes = [recipe for recipe, _ in plan(source, SEED)]

@@ -36,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--out-dir", type=Path, metavar="DIR", help="write cleaned files under DIR")
     where.add_argument("--in-place", action="store_true", help="rewrite the files themselves (atomically)")
-    parser.add_argument("--backup", action="store_true", help="with --in-place: copy each changed FILE to FILE.bak first")
+    parser.add_argument(
+        "--backup", action="store_true", help="with --in-place: copy each changed FILE to FILE.bak first"
+    )
     parser.add_argument("--diff", action="store_true", help="print a unified diff instead of the cleaned text")
     parser.add_argument("--explain", action="store_true", help="list every edit with its rule and reason (stderr)")
     parser.add_argument("--to", choices=("markdown", "text"), help="output format for HTML input (default: markdown)")
@@ -49,7 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-spin", action="store_true", help="do not restore spun wording")
     parser.add_argument(
-        "--spin-confidence", type=float, default=0.6, metavar="P",
+        "--spin-confidence",
+        type=float,
+        default=0.6,
+        metavar="P",
         help="restore spun wording from findings at least this confident (default: 0.6)",
     )
     parser.add_argument("--keyphrase", help="the page's target keyphrase, if known")
@@ -64,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
     if args.backup and not args.in_place:
         print("seoclean clean: error: --backup only applies with --in-place", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    policy = CleanPolicy(boilerplate=args.boilerplate, spin_min_confidence=None if args.no_spin else args.spin_confidence)
+    policy = CleanPolicy(
+        boilerplate=args.boilerplate, spin_min_confidence=None if args.no_spin else args.spin_confidence
+    )
     analyzer = Analyzer(keyphrase=args.keyphrase, model=None, max_bytes=args.max_bytes)
     inputs = list(_inputs(args.paths))
     status = EXIT_OK
@@ -90,7 +97,9 @@ def _inputs(paths: list[str]):
     for raw in paths:
         root = Path(raw) if Path(raw).is_dir() else None
         for item in expand_inputs([raw]):
-            problem = item.error or ("reading standard input is not supported by clean; pass files" if item.stdin else None)
+            problem = item.error or (
+                "reading standard input is not supported by clean; pass files" if item.stdin else None
+            )
             yield Path(item.path or raw), root, problem
 
 

@@ -11,9 +11,14 @@ FORMAT_CHOICES = ("text", "json", "jsonl", "sarif", "github", "csv")  # == seocl
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
-def add_input_arguments(parser: argparse.ArgumentParser, *, default_format: str) -> None:
+def add_input_arguments(
+    parser: argparse.ArgumentParser, *, default_format: str, paths_help: str | None = None, paths_required: bool = True
+) -> None:
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders (searched recursively), glob patterns, or - for stdin"
+        "paths",
+        nargs="+" if paths_required else "*",
+        metavar="PATH",
+        help=paths_help or "files, folders (searched recursively), glob patterns, or - for stdin",
     )
     output = parser.add_argument_group("output")
     output.add_argument(
@@ -85,20 +90,13 @@ def run_inputs(args: argparse.Namespace) -> list:
     from seoclean.inputs import expand_inputs
     from seoclean.progress import Progress, Summary
     from seoclean.report import get_formatter
-    from seoclean.runner import Runner
 
     if args.config and args.no_config:
         from seoclean.errors import ConfigError
 
         raise ConfigError("--config and --no-config contradict each other; pass one")
     items = expand_inputs(args.paths, stdin_filename=args.stdin_filename)  # "-" given twice is read once
-    runner = Runner(
-        overrides=overrides_from(args),
-        config=args.config,
-        discover=not args.no_config,
-        input_format=args.input_format,
-        model=_model(args),
-    )
+    runner = runner_from_args(args)
     runner.prepare(items)  # configurations and the model are checked before any output is written
     color = {"auto": None, "always": True, "never": False}[args.color]
     formatter = get_formatter(args.format, sys.stdout, features=args.features, color=color)
@@ -130,7 +128,21 @@ class _Outcome:
         self.fails = fails
 
 
-def _model(args: argparse.Namespace):
+def runner_from_args(args: argparse.Namespace):
+    """The ``Runner`` the configuration, input-format and model flags describe."""
+    from seoclean.runner import Runner
+
+    return Runner(
+        overrides=overrides_from(args),
+        config=args.config,
+        discover=not args.no_config,
+        input_format=args.input_format,
+        model=model_from_args(args),
+    )
+
+
+def model_from_args(args: argparse.Namespace):
+    """The classifier the flags ask for: none, a checked model file, or the shipped default."""
     from seoclean.analysis import DEFAULT_MODEL
 
     if args.no_model:

@@ -46,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"seoclean: error: {error}", file=sys.stderr)
         return 2
     if args.shared and not available(args.shared):
-        print(f"seoclean: error: no shared evaluation data in {args.shared} (expected clean/ and spam/)", file=sys.stderr)
+        print(
+            f"seoclean: error: no shared evaluation data in {args.shared} (expected clean/ and spam/)", file=sys.stderr
+        )
         return 2
     result = evaluate(
         model,

@@ -42,7 +42,10 @@ def _thread(title: str, body: str, rng: random.Random, *, n_spam: int, n_genuine
     core = topic_core(title, body)
     word = rng.choice(frequent_words(body, core) or [core.split()[-1]])
     values = {"topic": core, "word": word, "Word": word[:1].upper() + word[1:], "title": title}
-    comments = [("genuine", _genuine_text(pool, values, rng)) for _ in range(n_genuine)]
+    # Readers do not post the same words twice: a thread draws its genuine sentences and replies
+    # without replacement (a pool this small would otherwise repeat whole comments).
+    sentences, replies = _shuffled(pool["genuine"], rng), _shuffled(pool["genuine_replies"], rng)
+    comments = [("genuine", _genuine_text(pool, values, rng, sentences)) for _ in range(n_genuine)]
     template = None
     for _ in range(n_spam):  # a bot posts the same comment again with small changes
         if template is None or rng.random() < 0.4:
@@ -64,15 +67,27 @@ def _thread(title: str, body: str, rng: random.Random, *, n_spam: int, n_genuine
         text += comment + "\n\n"
         if kind == "genuine" and headers and not standalone and rng.random() < 0.2:
             text += f"{rng.choice(pool['headers']).format(name='Editor', date=random_date(rng))}\n\n"
-            text += rng.choice(pool["genuine_replies"]) + "\n\n"
+            text += _draw(replies, pool["genuine_replies"], rng) + "\n\n"
     stats = {"standalone": standalone, "headers": headers, "spam_comments": n_spam, "genuine_comments": n_genuine}
     return text.rstrip("\n") + "\n", spans, stats
 
 
-def _genuine_text(pool: dict, values: dict[str, str], rng: random.Random) -> str:
-    sentences = [rng.choice(pool["genuine"]).format(**values)]
+def _shuffled(items: list[str], rng: random.Random):
+    """The items in a random order, each once."""
+    return iter(rng.sample(items, len(items)))
+
+
+def _draw(unused, items: list[str], rng: random.Random) -> str:
+    """The next unused item; any item once all have been used."""
+    found = next(unused, None)
+    return found if found is not None else rng.choice(items)
+
+
+def _genuine_text(pool: dict, values: dict[str, str], rng: random.Random, unused) -> str:
+    """One reader's comment from ``unused`` sentences (an iterator shared by the thread)."""
+    sentences = [_draw(unused, pool["genuine"], rng).format(**values)]
     if rng.random() < 0.4:
-        sentences.append(rng.choice(pool["genuine"]).format(**values))
+        sentences.append(_draw(unused, pool["genuine"], rng).format(**values))
     if rng.random() < 0.15:
         site = rng.choice(pool["good_sites"])
         sentences.append(rng.choice(pool["genuine_links"]).format(url=site, site=site.split("/")[2]))
