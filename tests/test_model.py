@@ -20,7 +20,7 @@ from seoclean.errors import ModelError
 from seoclean.features import DetectorFeatures
 from seoclean.linear import SignedLogisticRegression
 from seoclean.model import load_model, metadata_path, save_model
-from seoclean.scoring import export_scorer
+from seoclean.scoring import CalibratedMember, Scorer, _logit, export_scorer
 from seoclean.training import Split, candidates, fit_calibrated, monotonic_constraints, pick_threshold
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -83,10 +83,27 @@ def calibrated(request):
 def test_the_numpy_export_gives_the_pipelines_probabilities(calibrated):
     fitted, split = calibrated
     scorer = export_scorer(fitted, feature_names(), np.zeros(split.X.shape[1]))
-    assert len(scorer.members) == 5  # one calibrated member per grouped fold
+    assert len(scorer.members) == 1  # ensemble=False: one classifier, calibrated on grouped folds
     test = synthetic_split(seed=1)
     X = test.X if np.isnan(split.X).any() else np.nan_to_num(test.X)
     np.testing.assert_allclose(scorer.predict_proba(X), fitted.predict_proba(X)[:, 1], rtol=0, atol=1e-12)
+
+
+def test_explain_equals_rescoring_each_reset_feature_for_several_members(calibrated):
+    # Models with several calibrated members (ensemble=True) are explained over one joined forest;
+    # that must equal scoring every one-feature reset row by row.
+    fitted, split = calibrated
+    reference = np.median(np.nan_to_num(split.X)[split.y == 0], axis=0)
+    member = export_scorer(fitted, feature_names(), reference).members[0]
+    other = CalibratedMember(member.decision, member.a * 0.7, member.b + 0.3)
+    scorer = Scorer(tuple(feature_names()), (member, other), reference)
+    for row in np.nan_to_num(split.X[:20]):
+        probability, contributions = scorer.explain(row)
+        variants = np.tile(row, (len(row), 1))
+        variants[np.arange(len(row)), np.arange(len(row))] = reference
+        expected = _logit(scorer.predict_proba(row[None, :])[0]) - _logit(scorer.predict_proba(variants))
+        assert probability == pytest.approx(scorer.predict_proba(row[None, :])[0], abs=1e-12)
+        np.testing.assert_allclose(contributions, expected, rtol=0, atol=1e-9)
 
 
 def test_contributions_point_at_the_features_that_separate_spam(calibrated):
