@@ -14,7 +14,9 @@ Importing the package does no work: detectors, lexicon and language model load o
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from seoclean.lazy import lazy_getattr
 
 __version__ = "0.1.0"
 __all__ = [
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from seoclean.model import load_model
     from seoclean.rewrite.api import CleanResult, clean
 
+# Lazy re-exports keep `import seoclean` (and so the CLI's cold start) fast.
 _LAZY = {
     "Analyzer": "seoclean.analysis",
     "Report": "seoclean.analysis",
@@ -43,10 +46,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    # Lazy re-exports keep `import seoclean` (and so the CLI's cold start) fast.
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'seoclean' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)

@@ -8,7 +8,9 @@ page's main content as Markdown or text), ``compose`` (edits of several rounds a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from seoclean.lazy import lazy_getattr
 
 __all__ = ["CleanPolicy", "CleanResult", "Edit", "apply_edits", "clean", "plan_edits"]
 
@@ -27,9 +29,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'seoclean.rewrite' has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)
