@@ -67,7 +67,7 @@ def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span
     frames: dict[Frame, dict[str, list[Span]]] = {}
     for k, s in zip(kind[chosen].tolist(), slot[chosen].tolist()):
         i, j = int(first[s]), int(last[s])
-        a, b = {0: (j + 1, j + 2), 1: (i - 2, i - 1), 2: (i - 1, j + 1)}[k]
+        a, b = _frame_words(k, i, j)
         text = low[i] if i == j else " ".join(low[i : j + 1])
         frames.setdefault((_KINDS[k], low[a], low[b]), {}).setdefault(text, []).append((i, j))
     return frames
@@ -133,15 +133,23 @@ def _frame_entries(words: _WordFlags, kind: int, first: np.ndarray, last: np.nda
     content_before, content_after = before & content[first - 1], after & content[last + 1]
     if kind == 0:
         has = content_after & (last + 2 < n) & joined[last + 2] & plain[last + 2]
-        a, b = last + 1, last + 2
     elif kind == 1:
         has = content_before & (first >= 2) & joined[first - 1] & plain[first - 2]
-        a, b = first - 2, first - 1
     else:
         has = before & after & (content_before | content_after)
-        a, b = first - 1, last + 1
+    a, b = _frame_words(kind, first, last)
     slot = np.flatnonzero(has)
     return slot, (kind * size + word_key[a[slot]]) * size + word_key[b[slot]]
+
+
+def _frame_words(kind: int, first, last):
+    """Positions of the two words of a frame of this kind (0 next, 1 previous, 2 around) for
+    fillers from word ``first`` to ``last``: ints or numpy arrays alike."""
+    if kind == 0:
+        return last + 1, last + 2
+    if kind == 1:
+        return first - 2, first - 1
+    return first - 1, last + 1
 
 
 def _keys_with_several(key: np.ndarray, filler: np.ndarray) -> np.ndarray:
