@@ -127,6 +127,7 @@ class Runner:
         ``name`` names it in the report and for per-file-ignores; the configuration is the one of
         the current folder, since the content has no folder of its own. ``--input-format`` beats
         ``format``, which beats the name's extension and a sniff of the content."""
+        from seoclean.ingest import normalise_newlines
         from seoclean.ingest.decode import check_size, decode_bytes
 
         settings = self.settings_for(None)
@@ -137,7 +138,7 @@ class Runner:
                 check_size(len(content.encode("utf-8", "surrogatepass")), settings.max_bytes)
         except InputError as error:
             return Checked(_error_report(name, str(error)), None, settings)
-        source = content.replace("\r\n", "\n").replace("\r", "\n")
+        source = normalise_newlines(content)
         return self._check_source(source, name, settings, self.input_format or format)
 
     def _check_source(self, source: str, path: str | None, settings: Settings, format: str | None) -> Checked:
@@ -153,7 +154,7 @@ class Runner:
         return Checked(report, source, settings)
 
     def _read(self, item: InputItem, settings: Settings) -> str:
-        from seoclean.ingest import read_path
+        from seoclean.ingest import normalise_newlines, read_path
         from seoclean.ingest.decode import decode_bytes
 
         if item.stdin:
@@ -161,7 +162,7 @@ class Runner:
         else:
             text = read_path(item.path, max_bytes=settings.max_bytes)
         # The same normalisation as the loader's, so source lines match findings' line numbers.
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+        return normalise_newlines(text)
 
     def _analyse(self, source: str, path: str | None, settings: Settings, format: str | None) -> Report:
         from seoclean.ingest import load_text

@@ -147,7 +147,7 @@ def _remote_content(runner, config: ScanConfig, item: WorkItem) -> tuple[bytes, 
 
 def _detail_one(runner, config: ScanConfig, item: WorkItem) -> dict:
     """Re-read and re-load the item exactly as the scan did, then clean it with the scan's analyser."""
-    from seoclean.ingest import load_text, read_path
+    from seoclean.ingest import load_text, normalise_newlines, read_path
     from seoclean.ingest.decode import decode_bytes
     from seoclean.rewrite.api import clean_document
 
@@ -164,7 +164,7 @@ def _detail_one(runner, config: ScanConfig, item: WorkItem) -> dict:
             source = decode_bytes(data, max_bytes=settings.max_bytes)[0]
         else:
             return detail  # stdin was read once, by the scan; errors have no text
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source = normalise_newlines(source)
         doc = load_text(source, format=runner.input_format or fmt, path=name)
         detail["text"] = doc.text
         analyzer = runner.analyzer_for(settings, runner.keyphrase_for(doc, settings))

@@ -50,11 +50,16 @@ def read_path(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) ->
     return decode_bytes(data, max_bytes=max_bytes)[0]
 
 
+def normalise_newlines(text: str) -> str:
+    """Windows and old Mac line ends as "\n": every offset, line and column is counted on this."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def load_text(text: str, *, format: str | None = None, path: str | None = None) -> Document:
     """Build a ``Document`` from already-decoded text."""
     if not text.strip():
         raise EmptyInputError("input is empty; nothing to analyse")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
     fmt = format or (format_for_path(path) if path else None) or sniff_format(text)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
