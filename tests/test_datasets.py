@@ -1,19 +1,21 @@
 """The committed dataset (datasets/seoclean-v1.jsonl.gz) and the generator that makes it."""
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from seoclean.corpus import load_dataset, read_rows
 from seoclean.corpus.generator import boilerplate, chrome, comments, doorway, duplication, mashup, spinner, stuffer
+from seoclean.corpus.generator.keyphrases import topic_core
 from seoclean.corpus.generator.page import Wrapper
 from seoclean.corpus.generator.render import render
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits, check_spans
 from seoclean.corpus.generator.thesaurus import MYTHES_PATH, Thesaurus
-from seoclean.corpus.generator.variants import Context, make_row, plan
+from seoclean.corpus.generator.variants import PAGE_RECIPES, TOPIC_HEADINGS, Context, doorway_flavour, make_row, plan
 from seoclean.corpus.pools import read_pool
-from seoclean.corpus.sources import CleanSource, read_sources
+from seoclean.corpus.sources import CleanSource, read_sources, topic_headed
 from seoclean.corpus.splits import assign_splits
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -214,16 +216,154 @@ def test_doorway_page_targets_one_keyphrase_in_title_headings_and_close():
     assert 120 <= stats["words"] <= 400
 
 
+GUIDE_TITLE = "Sourdough Starter Care: Feeding, Storing and Reviving"
+GUIDE_BODY = """# Sourdough Starter Care: Feeding, Storing and Reviving
+
+A sourdough starter is flour and water that wild yeasts and bacteria have colonised. Kept at room
+temperature, a sourdough starter wants feeding once or twice a day; in the fridge, once a week.
+
+## Feeding
+
+Discard all but 50 g, then add 50 g of flour and 50 g of water. A lively sourdough starter doubles
+within six hours of a feed.
+
+## Reviving a neglected jar
+
+A grey layer of liquid on top means the sourdough starter is hungry, not dead. Pour it off and feed
+twice a day for three days.
+"""
+WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+# What makes a doorway page "local" or "commercial"; a guide page has none of it.
+LOCAL_OR_COMMERCIAL = re.compile(
+    r"\b(?:near me|cheap|buy|best price|discount|deals?|coupon|quotes?|for sale|(?:19|20)\d\d|"
+    + "|".join(read_pool("doorway")["cities"])
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _guide_tail(keyphrase: str, topic: str) -> str:
+    assert keyphrase == topic or keyphrase.startswith(topic + " "), (keyphrase, topic)
+    return keyphrase[len(topic) :].strip()
+
+
+def test_guide_tails_are_informational_not_commercial():
+    tails = set(read_pool("doorway")["guide_tails"])
+    stuffing = read_pool("stuffing")
+    commercial = set(stuffing["commercial_prefixes"]) | set(stuffing["commercial_suffixes"])
+    assert tails & commercial == {"for beginners"}  # the stuffer's list has it too; it is no price, place or year
+    assert not any(LOCAL_OR_COMMERCIAL.search(tail) for tail in tails)
+
+
+def test_guide_page_names_its_keyphrase_in_title_most_headings_and_both_ends():
+    pages = []
+    for seed in range(40):
+        rng = random.Random(seed)
+        style = doorway.sample_style(rng, "guide")
+        text, spans, stats = doorway.doorway(GUIDE_TITLE, GUIDE_BODY, style, rng)
+        pages.append((style, text))
+        check_spans(text, spans)
+        keyphrase, topic = stats["keyphrase"].lower(), stats["topic"]
+        assert topic == topic_core(GUIDE_TITLE, GUIDE_BODY) and "sourdough starter" in topic
+        assert _guide_tail(keyphrase, topic) in ("", *read_pool("doorway")["guide_tails"])
+        assert not LOCAL_OR_COMMERCIAL.search(text), LOCAL_OR_COMMERCIAL.search(text)
+        lines = text.splitlines()
+        assert lines[0].startswith("# ") and keyphrase in lines[0].lower()
+        headings = [line.lower() for line in lines[1:] if line.startswith("#")]
+        assert sum(topic in heading for heading in headings) > len(headings) / 2, text
+        if style.kw_heading_share == 1.0:  # every section heading carries the whole keyphrase
+            assert sum(keyphrase in heading for heading in headings) >= style.sections
+        paragraphs = [block for block in text.split("\n\n") if not block.startswith(("#", "- ", "1. "))]
+        assert keyphrase in paragraphs[0].lower() and keyphrase in paragraphs[-1].lower()
+        assert "Discard all but 50 g" not in text  # nothing of the article but its topic
+        # Every occurrence of the topic is a span, and there are 2.5-6 of them per 100 words.
+        occurrences, words = len(re.findall(re.escape(topic), text, re.IGNORECASE)), len(WORDS.findall(text))
+        assert occurrences == len(spans) == stats["occurrences"] and words == stats["words"]
+        assert 2.5 <= 100 * occurrences / words <= 6.0, (occurrences, words)
+        assert 150 <= words <= 500
+        assert all(s.kind == "keyword" and s.detail == "doorway" for s in spans)
+        assert all(s.text.lower() in (keyphrase, topic) for s in spans)
+    # Varied: casing of the keyphrase in running text, lists or none, dense or not, titles.
+    assert {style.casing for style, _ in pages} == {"lower", "title"}
+    assert {style.dense for style, _ in pages} == {True, False}
+    assert any("\n- " in text for _, text in pages) and any("\n- " not in text for _, text in pages)
+    titles = [text.splitlines()[0] for _, text in pages]
+    assert len({re.sub(r"sourdough starter[a-z ]*", "", title, flags=re.IGNORECASE) for title in titles}) >= 10
+
+
+def test_guide_pages_are_deterministic_by_seed():
+    def page(seed: int) -> tuple:
+        rng = random.Random(seed)
+        return doorway.doorway(GUIDE_TITLE, GUIDE_BODY, doorway.sample_style(rng, "guide"), rng)
+
+    assert page(5) == page(5) and page(5)[0] != page(6)[0]
+    source = next(s for s in read_sources(SOURCES) if doorway_flavour(s, SEED) == "guide")
+    first = _row_for(source.source_id, 7, SEED, TINY_THESAURUS)
+    assert first["kind"] == "doorway" and first["settings"]["doorway"]["flavour"] == "guide"
+    assert first == _row_for(source.source_id, 7, SEED, TINY_THESAURUS)
+    assert first["text"] != _row_for(source.source_id, 7, SEED + 1, TINY_THESAURUS)["text"]
+
+
+def test_committed_doorways_are_half_guides_in_range(rows):
+    doorways = [row for row in rows if row["kind"] == "doorway"]
+    guides = [row for row in doorways if row["settings"]["doorway"]["flavour"] == "guide"]
+    assert 0.4 <= len(guides) / len(doorways) <= 0.6
+    assert {row["settings"]["doorway"]["flavour"] for row in doorways} == {"local", "guide"}
+    for row in guides:
+        settings = row["settings"]["doorway"]
+        keyphrase, topic = settings["keyphrase"], settings["topic"]
+        assert _guide_tail(keyphrase, topic) in ("", *read_pool("doorway")["guide_tails"]), row["id"]
+        assert 2.5 <= settings["per_100_words"] <= 6.0 and 150 <= settings["words"] <= 500, row["id"]
+        assert all(s["kind"] == "keyword" and s["detail"] == "doorway" for s in row["spans"]), row["id"]
+        assert all(s["text"].lower() in (keyphrase, topic) for s in row["spans"]), row["id"]
+        if not row["settings"]["chrome"]:  # site chrome may name the topic too (tags, breadcrumbs)
+            occurrences = re.findall(rf"\b{re.escape(topic)}\b", row["text"], re.IGNORECASE)
+            assert len(occurrences) == len(row["spans"]), row["id"]
+
+
+def test_topic_headed_article_only_prefixes_section_headings():
+    sources = {s.source_id: s for s in read_sources(SOURCES)}
+    source = sources["health/001-understanding-blood-pressure"]
+    topic = topic_core(source.title, source.body)
+    for seed in range(5):
+        headed = topic_headed(source, topic, random.Random(seed))
+        before, after = source.body.splitlines(), headed.body.splitlines()
+        assert len(before) == len(after) and before != after
+        for old, new in zip(before, after):
+            assert new == old or (old.startswith("## ") and new == f"## Blood pressure: {old[3:]}"), new
+        h2 = [line for line in after if line.startswith("## ")]
+        assert sum(topic in line.lower() for line in h2) >= 0.6 * len(h2)
+    for source_id in (
+        "software/005-how-to-write-a-good-bug-report",  # the topic word is part of "Bug Report"
+        "local-services/014-moving-house-manchester",  # a place, not a subject
+        "health/012-cholesterol-faq",  # a FAQ's headings are its questions
+    ):
+        source = sources[source_id]
+        assert topic_headed(source, topic_core(source.title, source.body), random.Random(0)) is None, source_id
+
+
+def test_committed_topic_headed_rows_are_clean_articles(rows):
+    headed = [row for row in rows if row["kind"] == "hard-negative:topic-headings"]
+    assert len(headed) >= 20
+    assert all(row["label"] == 0 and not row["spans"] and row["settings"]["recipe"] == TOPIC_HEADINGS for row in headed)
+    assert {row["format"] for row in headed} == {"markdown", "text", "html"}
+
+
 def test_comment_threads_mark_every_spam_comment_and_no_genuine_one():
     for seed in range(20):
         text, spans, stats = comments.spam_thread("Easy Stretches for Runners", ARTICLE, random.Random(seed))
         check_spans(text, spans)
         assert len(spans) == stats["spam_comments"] >= 1 and all(s.kind == "comment" for s in spans)
         anchors = read_pool("comments")["anchors"]
-        # every spam comment drops a link or a commercial anchor
-        assert all("http" in s.text or any(anchor in s.text for anchor in anchors) for s in spans)
+        # every spam comment promotes something: a link or a commercial anchor in its text, a contact
+        # (e-mail, phone, handle, "reply"), or a link in its author's name on the header line above it
+        for span in spans:
+            header = text[: span.start].rstrip("\n").rsplit("\n", 1)[-1]
+            promotes = "http" in span.text or any(anchor in span.text for anchor in anchors)
+            contact = re.search(r"@\w|\+\d|\breply\b", span.text, re.IGNORECASE) or "](http" in header
+            assert promotes or contact, span.text
         assert ("Runners often engage" in text) != stats["standalone"]
-        clean_text, clean_spans, clean_stats = comments.genuine_thread("Easy Stretches", ARTICLE, random.Random(seed))
+        _clean_text, clean_spans, clean_stats = comments.genuine_thread("Easy Stretches", ARTICLE, random.Random(seed))
         assert clean_spans == [] and clean_stats["spam_comments"] == 0 and clean_stats["genuine_comments"] >= 1
 
 
@@ -238,9 +378,10 @@ def test_genuine_threads_never_repeat_a_comment():
 
 
 def test_page_rows_follow_the_article_rows_without_changing_them():
-    source = read_sources(SOURCES)[0]
-    recipes = [recipe for recipe, _ in plan(source, SEED)]
-    assert recipes[:3] == ["clean", "clean+chrome", "clean"] and recipes[7:] == ["doorway", "comment-spam", "clean+comments"]
+    for source in read_sources(SOURCES)[:40]:
+        recipes = [recipe for recipe, _ in plan(source, SEED)]
+        assert recipes[:3] == ["clean", "clean+chrome", "clean"] and tuple(recipes[7:10]) == PAGE_RECIPES
+        assert recipes[10:] in ([], [TOPIC_HEADINGS]), source.source_id
 
 
 def test_committed_dataset_has_page_kinds_and_real_pages(rows):

@@ -1,11 +1,13 @@
-"""Templated doorway pages: thin pages made to rank for one long-tail keyphrase.
+"""Templated doorway pages: thin pages made to rank for one keyphrase, in two flavours.
 
-What such pages are generally described to look like, not a copy of any collected page: 150-600
-words; the keyphrase (the source article's topic with a commercial or local modifier) in the
-title, the H1, the first sentence, most subheadings and the closing line; short generic filler
-paragraphs that would fit any topic; a related-searches list of city / "best" / "near me" / year
-variants. The keyphrase density is drawn from 2-6%. The page keeps nothing of the source article
-but its topic words, as a farm's page built from a keyword list would.
+What such pages are generally described to look like, not a copy of any collected page. The
+``local`` flavour (this module): 150-600 words; the keyphrase (the source article's topic with a
+commercial or local modifier) in the title, the H1, the first sentence, most subheadings and the
+closing line; short generic filler paragraphs that would fit any topic; a related-searches list
+of city / "best" / "near me" / year variants; keyphrase density drawn from 2-6%. The ``guide``
+flavour (``guide_pages``): an informational "complete guide" on the bare topic, see there.
+Either page keeps nothing of the source article but its topic words, as a farm's page built from
+a keyword list would.
 
 Every keyphrase occurrence is a ``keyword`` span with ``detail`` ``doorway``.
 """
@@ -14,7 +16,8 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 
 from seoclean.corpus.generator.keyphrases import frequent_words, topic_core
 from seoclean.corpus.generator.spans import Span
@@ -22,26 +25,57 @@ from seoclean.corpus.pools import read_pool
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
-_KEYPHRASE_SLOTS = frozenset({"kw", "Kw"})
+# {kw} the keyphrase in running text, {Kw} in Title Case, {Ks} at the start of a sentence.
+_KEYPHRASE_SLOTS = frozenset({"kw", "Kw", "Ks"})
+GUIDE_SHARE = 0.5  # of doorway rows
 
 
 @dataclass(frozen=True, slots=True)
 class DoorwayStyle:
     words: int  # length the filler grows the page to
-    density: float  # keyphrase words / all words the filler aims at
+    density: float  # what the filler aims at: keyphrase words / words (local), occurrences / words (guide)
     sections: int
     related: int  # entries in the related-searches list (0: none)
-    kw_heading_share: float  # share of subheadings that carry the keyphrase
+    kw_heading_share: float  # share of subheadings that carry the keyphrase (the others: its topic)
     dense: bool  # a heading over every short paragraph (most blocks are headings)
+    flavour: str = "local"  # "local" (commercial / local keyphrase) or "guide" (informational topic)
+    casing: str = "lower"  # the keyphrase in running text: "lower" or "title" (Title Case)
+    lists: int = 0  # sections with a bullet list of generic steps (guide pages)
+    faq: int = 0  # questions in a "frequently asked questions" block (guide pages)
 
     def to_dict(self) -> dict:
-        return {"words": self.words, "density": self.density, "sections": self.sections, "related": self.related,
-                "kw_heading_share": self.kw_heading_share, "dense": self.dense}
+        return asdict(self)
 
 
-def sample_style(rng: random.Random) -> DoorwayStyle:
-    """Half the pages are heading-dense (5-10 subheadings over one or two sentences each, 130-300
-    words), half have 3-6 sections of a few paragraphs (130-560 words)."""
+def sample_style(rng: random.Random, flavour: str | None = None) -> DoorwayStyle:
+    """Local pages: half heading-dense (5-10 subheadings over one or two sentences each, 130-300
+    words), half in 3-6 sections of a few paragraphs (130-560 words). Guide pages (150-450 words):
+    30% heading-dense (as many subheadings over a sentence or two as the length takes, 4-10, and at
+    most one list), the others in 2-6 sections of a few paragraphs and 0-2 lists of steps; a few
+    questions on longer pages; 2.5-6 keyphrase occurrences per 100 words. ``flavour`` None draws
+    it (``GUIDE_SHARE`` of pages are guides)."""
+    if flavour is None:
+        flavour = "guide" if rng.random() < GUIDE_SHARE else "local"
+    if flavour == "guide":
+        dense = rng.random() < 0.3
+        words = rng.randint(150, 280) if dense else rng.randint(170, 360)
+        lists = rng.choice((0, 0, 1) if dense else (0, 1, 1, 2))
+        faq = rng.choice((0, 0, 2, 3)) if words >= 260 else 0
+        room = (words - 60 - 50 * lists - 22 * faq) // (22 if dense else 45)  # sections that fit
+        return DoorwayStyle(
+            words=words,
+            density=round(rng.uniform(0.025, 0.06), 3),
+            sections=max(4, min(room, 10)) if dense else max(2, min(room, rng.randint(3, 6))),
+            related=0,
+            kw_heading_share=rng.choice((0.3, 0.5, 0.8, 1.0)),
+            dense=dense,
+            flavour="guide",
+            casing=rng.choice(("lower", "lower", "title")),
+            lists=lists,
+            faq=faq,
+        )
+    if flavour != "local":
+        raise ValueError(f"unknown doorway flavour {flavour!r}")
     dense = rng.random() < 0.5
     return DoorwayStyle(
         words=rng.randint(130, 300) if dense else rng.randint(130, 560),
@@ -51,7 +85,7 @@ def sample_style(rng: random.Random) -> DoorwayStyle:
     )
 
 
-class _Page:
+class Page:
     """A Markdown page under construction with the spans of every keyphrase it received."""
 
     def __init__(self, values: dict[str, str]) -> None:
@@ -72,6 +106,11 @@ class _Page:
             cursor = match.end()
         self.text += template[cursor:] + suffix
 
+    def extend(self, other: Page) -> None:
+        """Append another page's text and spans (a part written ahead, such as a page's ending)."""
+        self.spans += [span.moved(len(self.text)) for span in other.spans]
+        self.text += other.text
+
     @property
     def words(self) -> int:
         return len(_WORD.findall(self.text))
@@ -79,30 +118,43 @@ class _Page:
     def keyword_words(self) -> int:
         return sum(len(span.text.split()) for span in self.spans)
 
+    def stats(self) -> dict:
+        words, keyword_words = self.words, self.keyword_words()
+        return {
+            "words": words,
+            "keyphrase_words": keyword_words,
+            "occurrences": len(self.spans),
+            "density_achieved": round(keyword_words / max(1, words), 4),
+        }
+
 
 def doorway(title: str, body: str, style: DoorwayStyle, rng: random.Random) -> tuple[str, list[Span], dict]:
     """A doorway page (Markdown, starting with its H1) targeting a keyphrase from ``title``."""
+    if style.flavour == "guide":
+        from seoclean.corpus.generator.guide_pages import guide_page  # it builds on this module
+
+        return guide_page(title, body, style, rng)
     pool = read_pool("doorway")
     core = topic_core(title, body)
     keyphrase = long_tail_keyphrase(core, rng)
     values = {
-        "kw": keyphrase, "Kw": _title_case(keyphrase), "city": rng.choice(pool["cities"]),
+        "kw": keyphrase, "Kw": title_case(keyphrase), "city": rng.choice(pool["cities"]),
         "year": str(rng.randint(2019, 2026)), "n": str(rng.choice((3, 5, 7, 10, 12))), "topic": core,
         "word": rng.choice(frequent_words(body, core) or [core]),
     }
-    page = _Page(values)
-    fillers = _FillerDeck(pool, rng)
+    page = Page(values)
+    fillers = FillerDeck({"plain": pool["fillers"], "keyword": pool["keyword_fillers"]}, rng)
     page.add(rng.choice(pool["titles"]), prefix="# ")
-    page.add(rng.choice(pool["openers"]) + " " + fillers.plain())
+    page.add(rng.choice(pool["openers"]) + " " + fillers.draw("plain"))
     words_per_section = max(20, (style.words - page.words - 40) // style.sections)
     for heading in rng.sample(pool["headings"], style.sections):
         topical = rng.random() >= style.kw_heading_share  # the bare topic, not the whole keyphrase
-        page.add(heading, prefix="## ", **({"Kw": _title_case(core)} if topical else {}))
+        page.add(heading, prefix="## ", **({"Kw": title_case(core)} if topical else {}))
         target = page.words + (1 if style.dense else words_per_section)
         while page.words < target:
             under = page.keyword_words() < style.density * (page.words + 15)
             n_sentences = rng.randint(1, 2 if style.dense else 3)
-            page.add(" ".join(fillers.keyword() if under and i == 0 else fillers.plain() for i in range(n_sentences)))
+            page.add(" ".join(fillers.draw("keyword" if under and i == 0 else "plain") for i in range(n_sentences)))
     if style.related:
         page.add(rng.choice(pool["related_heading"]), prefix="## ")
         variants = rng.sample(pool["variants"], min(style.related, len(pool["variants"])))
@@ -111,9 +163,7 @@ def doorway(title: str, body: str, style: DoorwayStyle, rng: random.Random) -> t
             page.add(variant, prefix="- ", suffix="\n" if index < len(variants) - 1 else "\n\n", **overrides)
     page.add(rng.choice(pool["closers"]))
     text = page.text.rstrip("\n") + "\n"
-    stats = {"keyphrase": keyphrase, "words": page.words, "keyphrase_words": page.keyword_words(),
-             "density_achieved": round(page.keyword_words() / max(1, page.words), 4)}
-    return text, page.spans, stats
+    return text, page.spans, {"keyphrase": keyphrase, **page.stats()}
 
 
 def long_tail_keyphrase(core: str, rng: random.Random) -> str:
@@ -123,25 +173,19 @@ def long_tail_keyphrase(core: str, rng: random.Random) -> str:
     return rng.choice((f"{prefix} {core}", f"{core} {suffix}", f"{prefix} {core} {suffix}"))
 
 
-class _FillerDeck:
-    """Filler sentences drawn without repeats until a pile runs out (then it is reshuffled)."""
+class FillerDeck:
+    """Lines drawn from named piles without repeats until a pile runs out (then it is reshuffled)."""
 
-    def __init__(self, pool: dict, rng: random.Random) -> None:
+    def __init__(self, piles: dict[str, Sequence[str]], rng: random.Random) -> None:
         self._rng = rng
-        self._piles = {"plain": list(pool["fillers"]), "keyword": list(pool["keyword_fillers"])}
+        self._piles = {name: list(lines) for name, lines in piles.items()}
         self._left: dict[str, list[str]] = {name: [] for name in self._piles}
 
-    def plain(self) -> str:
-        return self._draw("plain")
-
-    def keyword(self) -> str:
-        return self._draw("keyword")
-
-    def _draw(self, name: str) -> str:
+    def draw(self, name: str) -> str:
         if not self._left[name]:
             self._left[name] = self._rng.sample(self._piles[name], len(self._piles[name]))
         return self._left[name].pop()
 
 
-def _title_case(phrase: str) -> str:
+def title_case(phrase: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in phrase.split(" "))

@@ -2,8 +2,10 @@
 
 Per source: three clean rows (the article as it is; wrapped in ordinary site chrome; once more in
 another format) and four spam variants drawn from the spam recipes below; then three rows of page
-kinds that are not edits of the article: a templated doorway page on its topic, a comment thread
-with comment spam, and a thread of genuine comments (a hard negative). Format (Markdown, text,
+kinds that are not edits of the article: a templated doorway page on its topic (local or guide
+flavour), a comment thread with comment spam, and a thread of genuine comments (a hard negative).
+Articles plainly about one topic get one more clean row with their sections headed by that topic
+(``sources.topic_headed``), the honest counterpart of a guide doorway page. Format (Markdown, text,
 HTML), chrome and front matter are drawn the same way for clean and spam rows, so that none of
 them gives the label away.
 """
@@ -20,7 +22,7 @@ from seoclean.corpus.generator.page import Wrapper
 from seoclean.corpus.generator.render import render
 from seoclean.corpus.generator.thesaurus import Thesaurus
 from seoclean.corpus.pools import read_pool
-from seoclean.corpus.sources import HARD_NEGATIVE_STRUCTURES, CleanSource
+from seoclean.corpus.sources import HARD_NEGATIVE_STRUCTURES, CleanSource, topic_headed
 
 # Spam recipes and their weights. "boilerplate" alone is kept small: a clean article re-posted
 # on a spam platform is spam by where it is, not by its words (see the data card).
@@ -33,6 +35,7 @@ CLEAN_VARIANTS = 3
 SPAM_VARIANTS = 4
 # Rows after the article's variants: pages built around its topic rather than edited from it.
 PAGE_RECIPES = ("doorway", "comment-spam", "clean+comments")
+TOPIC_HEADINGS = "clean+topic-headings"  # the optional last row, see topic_headings()
 SPAM_CHROME_RATE = 0.3  # spam sites have navigation and share buttons too
 TOPIC_REPEAT_DENSITY = 0.03  # title keyphrase words / all words, for the topic-repeat hard negatives
 
@@ -74,7 +77,22 @@ def plan(source: CleanSource, seed: int) -> list[tuple[str, str]]:
     rows += [(recipe, rng.choices(formats, spam_weights)[0]) for recipe in recipes[3:]]
     page_rng = random.Random(f"{seed}:pages:{source.source_id}")  # its own stream: rows 0-6 stay as they were
     rows += [(recipe, page_rng.choices(formats, spam_weights)[0]) for recipe in PAGE_RECIPES]
+    if topic_headings(source, seed) is not None:
+        rng = random.Random(f"{seed}:topic-headings:{source.source_id}")
+        rows.append((TOPIC_HEADINGS, rng.choices(formats, spam_weights)[0]))
     return rows
+
+
+def topic_headings(source: CleanSource, seed: int) -> CleanSource | None:
+    """The source with its sections headed by its topic, if it is plainly about one (else None)."""
+    rng = random.Random(f"{seed}:headed:{source.source_id}")
+    return topic_headed(source, topic_core(source.title, source.body), rng)
+
+
+def doorway_flavour(source: CleanSource, seed: int) -> str:
+    """Drawn on its own stream, so the local pages are the same pages as before guides existed."""
+    rng = random.Random(f"{seed}:doorway-flavour:{source.source_id}")
+    return "guide" if rng.random() < doorway.GUIDE_SHARE else "local"
 
 
 def clean_format_shares() -> dict[str, float]:
@@ -95,6 +113,8 @@ def make_row(
     """One dataset row. Deterministic in (seed, source, index)."""
     rng = random.Random(f"{seed}:{source.source_id}:{index}")
     text, spans, settings = source.body, [], {"recipe": recipe}
+    if recipe == TOPIC_HEADINGS:
+        text = topic_headings(source, seed).body
     steps = _steps(recipe, rng)
     if "mashup" in steps:
         text, spans, settings["mashup"] = mashup.mashup(text, spans, _donors(source, context, rng), rng)
@@ -111,7 +131,7 @@ def make_row(
         text, spans, stats = duplication.duplicate(text, spans, style, rng)
         settings["duplication"] = {**style.to_dict(), **stats}
     if "doorway" in steps:
-        style = doorway.sample_style(rng)
+        style = doorway.sample_style(rng, doorway_flavour(source, seed))
         text, spans, stats = doorway.doorway(source.title, source.body, style, rng)
         settings["doorway"] = {**style.to_dict(), **stats}
     if "comments" in steps:
@@ -126,8 +146,14 @@ def make_row(
     settings["chrome"] = with_chrome
     text, spans = render(text, spans, wrapper, fmt, rng)
     label = label_of(recipe)
-    kind = recipe if label == 1 else "hard-negative:comments" if "comments" in steps else (
-        "hard-negative:chrome" if with_chrome else clean_kind(source))
+    if label == 1:
+        kind = recipe
+    elif "comments" in steps:
+        kind = "hard-negative:comments"
+    elif recipe == TOPIC_HEADINGS:
+        kind = "hard-negative:topic-headings"
+    else:
+        kind = "hard-negative:chrome" if with_chrome else clean_kind(source)
     if label == 1 and not spans:
         raise ValueError(f"{source.source_id}#{index}: a {recipe} variant came out without any change")
     return {
