@@ -152,6 +152,35 @@ def test_near_misses_in_prose_are_not_reported(prose):
     assert findings(f"Tomatoes need sun, water and patience.\n\n{prose}\n") == []
 
 
+def test_file_names_and_dotted_module_paths_are_not_blog_host_names():
+    # Documentation lists files and modules on lines of their own; only a host name with a real
+    # top-level domain is a free blog's address.
+    text = (
+        "A Debian package is an archive with three members:\n\n- debian-binary\n- control.tar.xz\n- data.tar.xz\n\n"
+        "The parser lives in\n\nxml.etree.ElementTree\n\nand paths are joined with\n\nos.path.join\n"
+    )
+    assert findings(text) == []
+    assert [f.text for f in findings("Good morning.\n\nanna-writes.substack.com\n")] == ["anna-writes.substack.com"]
+
+
+def test_bylines_heading_each_comment_of_a_thread_are_content_but_a_lone_byline_is_metadata():
+    thread = (
+        "Comments\n\nPosted by Lucy Bell\n\nWe built two of these beds last spring and the cedar has not warped at all.\n\n"
+        "Posted by Martin O.\n\nDoes the kit come with the corner brackets, or are they sold separately?\n"
+    )
+    assert [f.text for f in findings(thread) if f.text.startswith("Posted by")] == []
+    post = "Posted by Lucy Bell\n\nWe built two of these beds last spring and the cedar has not warped at all.\n"
+    assert [f.text for f in findings(post)] == ["Posted by Lucy Bell"]
+
+
+def test_see_also_heading_a_documentation_cross_reference_is_content():
+    text = (
+        "The secrets module generates tokens suitable for passwords and account recovery.\n\n"
+        "See also\n\nPEP 506, which proposed the module.\n\nFurther reading\n\nThe random module, for simulations.\n"
+    )
+    assert findings(text) == []
+
+
 def test_short_lists_and_headings_in_an_article_are_not_navigation():
     text = "Ingredients\n\nFlour\nSugar\nEggs\nButter\n\nMix the flour and sugar, then beat in the eggs.\n"
     assert findings(text) == []

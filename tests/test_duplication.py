@@ -352,3 +352,26 @@ def test_a_lede_that_opens_with_the_title_is_not_a_copy():
         "The route was assigned in the 1930 renumbering of state highways in New York.\n"
     )
     assert findings(text) == []
+
+
+def test_a_table_of_contents_entry_is_never_taken_for_the_title():
+    # Documentation pages open with a short title and a bulleted table of contents; the sections
+    # the entries name follow as headings. None of them is a copy of the page title.
+    text = (
+        "Argparse Tutorial\n\n- Concepts\n\n- Combining Positional and Optional arguments\n\n- Conflicting options\n\n"
+        "This tutorial is a gentle introduction to argparse, the recommended command-line parser.\n\n"
+        "Combining Positional and Optional arguments\n\nOur program keeps growing in complexity.\n"
+    )
+    assert [f.rule for f in findings(text)] == []
+
+
+def test_a_lead_in_on_a_line_of_its_own_may_recur_but_one_tacked_onto_a_paragraph_is_a_copy():
+    lead_in = "Following is a result of running the code:"
+    tutorial = (
+        f"Run the script with no options.\n\n{lead_in}\n\nNothing is printed, which is not very useful.\n\n"
+        f"Now pass a positional argument.\n\n{lead_in}\n\nThe argument is echoed back to the terminal.\n"
+    )
+    assert findings(tutorial) == []
+    tacked = tutorial.replace("Now pass a positional argument.\n\n", f"Now pass a positional argument. {lead_in}\n\n", 1)
+    (finding,) = findings(tacked)
+    assert (finding.rule, finding.start) == ("SEO406", tacked.index(f" {lead_in}") + 1)

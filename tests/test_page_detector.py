@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from seoclean.detectors import page
 from seoclean.detectors.page import PageDetector
 from seoclean.ingest import load_text
 
@@ -84,3 +85,24 @@ def test_measures_are_complete_floats_and_zero_for_an_empty_page():
     assert set(result.measures) == set(PageDetector.measure_names) and result.findings == []
     assert all(isinstance(v, float) for v in result.measures.values())
     assert result.measures["top_phrase_heading_frac"] == result.measures["url_per_100w"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Really superb little write-up, mate.",
+        "Thank you so much for sharing this post.",
+        "Keep up the good work!",
+        "I'll definitely come back for more.",
+        "Bookmarked your site.",
+        "Your blog is very informative.",
+        "I stumbled upon your page yesterday.",
+        "Loved reading this article.",
+        "Found your blog via Google today.",
+    ],
+)
+def test_every_kind_of_generic_praise_is_recognised(sentence):
+    # One sentence per alternative of the praise pattern: guards the first-letter lookahead that
+    # speeds the pattern up (an alternative whose first letter it missed would never match).
+    assert page._PRAISE_RE.search(sentence)
+

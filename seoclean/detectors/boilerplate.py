@@ -22,6 +22,7 @@ lines of the main content plus spam-platform lines anywhere; ``non_main_char_fra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
@@ -31,6 +32,8 @@ from seoclean.document import Document
 from seoclean.findings import Finding
 
 _SHORT_LINE_WORDS = 4
+# "Posted by Lucy Bell" heading each comment of a thread: the thread's content, not page chrome.
+_BYLINE_RE = re.compile(r"(?:posted|written|commented|replied|reply|comment) by [\w .'’-]{1,40}", re.IGNORECASE)
 _EDGE_LINE_WORDS = 6  # a bare line in a platform's header or footer: a name, a date, a count
 _SHAPE_DESCRIPTIONS = {
     "menu_line": "menu entries joined by separators",
@@ -75,7 +78,9 @@ class BoilerplateDetector(Detector):
         self.report_outside_main = report_outside_main
 
     def detect(self, doc: Document) -> DetectorResult:
-        lines = describe_lines(doc, nav_max_words=self.nav_max_words, nav_link_density=self.nav_link_density)
+        lines = _without_comment_bylines(
+            describe_lines(doc, nav_max_words=self.nav_max_words, nav_link_density=self.nav_link_density)
+        )
         claimed: dict[int, str] = {}  # line index -> rule of the finding that covers it
         findings = self._navigation_findings(doc, lines, claimed)
         findings += _cue_findings(doc, lines, claimed)
@@ -134,6 +139,21 @@ class BoilerplateDetector(Detector):
         menu_entries = sum(line.nav_word or line.rule == "SEO302" for line in run)
         links = len(run) >= self.nav_min_run and _mean(line.link_density for line in run) >= self.nav_link_density
         return plain >= 2 and (menu_entries >= 2 or links)
+
+
+def _without_comment_bylines(lines: list[Line]) -> list[Line]:
+    """The lines, with the byline cue taken off bylines that head comments: when two or more
+    "Posted by <name>" lines each stand above a sentence, they introduce the comments of a thread
+    (deleting them would run one reader's comment into the next). A single byline is post metadata."""
+    heads = [
+        i for i, line in enumerate(lines[:-1])
+        if line.cue == "postmeta" and _BYLINE_RE.fullmatch(line.core.strip()) and lines[i + 1].ends_sentence
+    ]
+    if len(heads) < 2:
+        return lines
+    for i in heads:
+        lines[i].cue = None
+    return lines
 
 
 def _cue_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:

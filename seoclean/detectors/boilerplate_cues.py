@@ -19,7 +19,13 @@ _REST = r"(?:\b.*)?"
 # The end of a line that is only the cue: trailing punctuation, arrows, counts.
 _END = r"[\W\d_]*$"
 # A host name with a subdomain ("jaxon7t2.postlark.com"): how free hosts name their users' sites.
-_HOSTNAME = r"(?!www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+){2,}"
+# Its last label is a common generic top-level domain or a two-letter country code that is not also
+# a file extension: "control.tar.xz", "os.path.join" and "xml.etree.ElementTree" are not hosts.
+_TOP_LEVEL = (
+    r"(?:com|net|org|info|biz|blog|site|online|xyz|app|dev|page|top|club|shop|store|live|tech|space|website|pro|"
+    r"news|cloud|link|click|today|world|life|(?!(?:py|md|sh|js|ts|gz|xz|so|rs|go|rb|pl|db|in|cc|hh|el|mk)\b)[a-z]{2})"
+)
+_HOSTNAME = r"(?!www\.)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+\.(?-i:" + _TOP_LEVEL + r")\b(?!\.\w)"
 # A date standing alone ("5 November 2023", "November 5, 2023", "2023-11-05", "05/11/2023").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r",? \d{4}|" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}|"
@@ -90,11 +96,13 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               r"more|show more|view all|see all|categories|archives|blogroll|recent comments|tag cloud|"
               r"site ?map)" + _END, describe="a navigation label"),
     CueFamily("breadcrumb", "SEO302", 25, r"you are here\b" + _REST, describe="a breadcrumb trail"),
+    # Not "See also" or "Further reading": documentation and encyclopaedia articles head their own
+    # cross-references with them, inside the content.
     CueFamily("related", "SEO302", 10, r"(?:related (?:posts?|articles?|stories|content|reading|links|topics|"
               r"searches)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:recommended|suggested) "
               r"(?:for you|posts?|articles?|reading|stories)|(?:more|other) (?:from|stories|articles|posts|news)\b"
               r".{0,40}|(?:popular|recent|latest|trending|top|featured) (?:posts?|articles?|stories|news|"
-              r"comments)|see also|further reading)" + _END, prose_ending_ok=False,
+              r"comments))" + _END, prose_ending_ok=False,
               describe="a related-posts block"),
     CueFamily("cta", "SEO303", 15, r"(?:click here|(?:read|learn|find out|discover|see) more|continue reading|keep "
               r"reading|read (?:the )?(?:full|whole|rest of the) (?:story|article|post|review)|(?:buy|order|shop|"

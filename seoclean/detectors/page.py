@@ -30,9 +30,13 @@ from seoclean.lexicon import get_lexicon
 _HEADING_KINDS = frozenset({"heading", "title"})
 _URL_RE = re.compile(r"\bhttps?://[^\s)\]>\"']+|\bwww\.[a-z0-9-]+\.[a-z]{2,}[^\s)\]>\"']*", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\]\((?:https?:)?//[^)\s]+\)")
-# Praise addressed to the post or its author that would fit under any post.
+# Praise addressed to the post or its author that would fit under any post. Every alternative
+# starts with one of these letters; the lookahead lets ``re`` give up at most word starts at once
+# instead of trying each alternative there (the same matches, found in about half the time).
+_PRAISE_FIRST_LETTERS = "abefghiklnopstuvwy"
 _PRAISE_RE = re.compile(
-    r"\b(?:(?:great|nice|good|awesome|amazing|excellent|wonderful|fantastic|informative|helpful|useful|valuable|"
+    rf"\b(?=[{_PRAISE_FIRST_LETTERS}])"
+    r"(?:(?:great|nice|good|awesome|amazing|excellent|wonderful|fantastic|informative|helpful|useful|valuable|"
     r"interesting|lovely|superb|brilliant|fabulous|pleasant|impressive|outstanding)\s+(?:\w+\s+){0,2}"
     r"(?:post|article|blog|site|website|web site|write-?up|read|info(?:rmation)?|content|piece|work|job|share|"
     r"layout|stuff|page|topic|points?)|thanks? (?:you )?(?:a lot |so much )?for (?:sharing|posting|this (?:post|"

@@ -77,8 +77,13 @@ def _tacked(text: str, sentences: list[Sentence], index: int, repeated: set[int]
         cursor = sentences[following].end
     if text[cursor:line_end].strip():
         return False
-    introduces_a_list = text[:cursor].rstrip(_CLOSERS + "*_ ").endswith(":") and _LIST_START_RE.match(text, line_end)
-    return not introduces_a_list  # "..., including:" above its list is in the flow of the text
+    if not text[:cursor].rstrip(_CLOSERS + "*_ ").endswith(":") or not text[line_end:].strip():
+        return True
+    # A sentence ending in a colon introduces what comes next. Above a list ("..., including:") or
+    # on a line of its own ("The output is:" above each example of a tutorial) it is in the flow
+    # of the text; tacked onto the end of another paragraph's sentences, it is a copy.
+    line_start = text.rfind("\n", 0, sentences[index].start) + 1
+    return not (_LIST_START_RE.match(text, line_end) or not text[line_start : sentences[index].start].strip())
 
 
 def _glued_tails(doc, sentences, keys, groups, tacked: set[int], min_words: int) -> list[Copy]:
