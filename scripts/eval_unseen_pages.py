@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -42,19 +41,16 @@ def dataset_sources() -> set[str]:
 
 def unseen_pages(per_package: int, seed: int):
     """(source id, Markdown text, installed HTML) of up to ``per_package`` unseen pages per package."""
-    from seoclean.corpus.realpages import REAL_PAGE_SOURCES, missing_packages, read_page
+    from seoclean.corpus.realpages import REAL_PAGE_SOURCES, missing_packages, read_page, shuffled_paths
 
     missing = missing_packages()
     if missing:
         sys.exit(f"needs Debian packages {', '.join(missing)}: apt-get install -y {' '.join(missing)}")
     seen = dataset_sources()
     for page_set in REAL_PAGE_SOURCES:
-        root = Path(page_set.root)
-        paths = sorted({p for pattern in page_set.patterns for p in root.glob(pattern) if p.is_file()})
-        random.Random(f"{seed}:unseen:{page_set.package}").shuffle(paths)
         taken = 0
-        for path in paths:
-            page = read_page(path, root, page_set)
+        for path in shuffled_paths(page_set, f"{seed}:unseen"):
+            page = read_page(path, Path(page_set.root), page_set)
             if page is None or page.source.source_id in seen:
                 continue
             yield page.source.source_id, page.source.body, path.read_text(encoding="utf-8", errors="replace")

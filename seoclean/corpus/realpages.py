@@ -75,18 +75,23 @@ def read_real_pages(seed: int) -> list[RealPage]:
         )
     pages = []
     for page_set in REAL_PAGE_SOURCES:
-        root = Path(page_set.root)
-        paths = sorted({p for pattern in page_set.patterns for p in root.glob(pattern) if p.is_file()})
-        random.Random(f"{seed}:real:{page_set.package}").shuffle(paths)
         taken = 0
-        for path in paths:
-            page = read_page(path, root, page_set)
+        for path in shuffled_paths(page_set, f"{seed}:real"):
+            page = read_page(path, Path(page_set.root), page_set)
             if page is not None:
                 pages.append(page)
                 taken += 1
             if taken == page_set.take:
                 break
     return sorted(pages, key=lambda page: page.source.source_id)
+
+
+def shuffled_paths(page_set: PageSet, order: str) -> list[Path]:
+    """The package's page files in a seeded order (``order`` seeds the shuffle)."""
+    root = Path(page_set.root)
+    paths = sorted({p for pattern in page_set.patterns for p in root.glob(pattern) if p.is_file()})
+    random.Random(f"{order}:{page_set.package}").shuffle(paths)
+    return paths
 
 
 def read_page(path: Path, root: Path, page_set: PageSet) -> RealPage | None:
