@@ -546,7 +546,9 @@ def test_a_phrase_standing_alone_and_wedged_in_lower_case_is_planted():
 
 
 def test_a_title_built_around_a_phrase_planted_in_the_body_is_reported():
-    text = ROOF_STORY.replace("# School reopens after roof repairs", "# Trusted Eight-Month Roof Repair Under The Microscope")
+    text = ROOF_STORY.replace(
+        "# School reopens after roof repairs", "# Trusted Eight-Month Roof Repair Under The Microscope"
+    )
     found = [f for f in findings(text) if f.rule == "SEO102"]
     assert found[0].line == 1 and found[0].text == "Trusted Eight-Month Roof Repair Under The Microscope"
     assert len(found) == 4 and "template built around the keyphrase" in found[0].message
@@ -562,5 +564,147 @@ def test_a_phrase_appended_to_three_sentences_after_different_words_is_planted()
     found = [f for f in findings(text) if f.rule == "SEO102"]
     assert [f.text for f in found] == ["usb-c charger guide"] * 3
     assert all("appended to a finished clause" in f.message for f in found)
-    once = text.replace(" usb-c charger guide.\n\nWill", ".\n\nWill").replace("complete usb-c charger guide.", "complete.")
+    once = text.replace(" usb-c charger guide.\n\nWill", ".\n\nWill").replace(
+        "complete usb-c charger guide.", "complete."
+    )
     assert "SEO102" not in codes(once)
+
+
+# -- recall on planted phrases, and structure that is not planting (issue #5) ---------------------
+FAUCET = """\
+# How to winterize an outdoor faucet
+
+A frozen outdoor faucet can split the pipe behind your wall, and you may not find out until spring, \
+when you turn it on and water pours into the basement. Top rated outdoor faucet. Do this before the \
+first hard freeze.
+
+## Steps
+
+- Disconnect the hose and drain it before you store it away for the winter.
+- Open the bleeder cap on the indoor valve, with a bucket underneath, to release trapped water. Top \
+rated outdoor faucet. Close it again.
+- Add an insulated faucet cover over the outside tap and leave it on until spring.
+
+## Frost-free faucets
+
+A frost-free faucet shuts off the water inside the warm wall, so the part outside stays dry all winter.
+Most houses built in the last twenty years have one, but older homes usually do not, and the only way \
+to tell is to look for a long stem running back through the wall from the handle.
+
+## When to call a plumber
+
+If the pipe has already split, turn off the water at the main stop valve and call a plumber before \
+you try anything else. A small crack can hide behind the siding for weeks and soak the insulation, \
+the joists and the drywall long before any water shows up inside. Insurers often ask whether the \
+house was heated and the supply drained, so keep a note of what you did and when you did it.
+"""
+# Two more planted variants: the page is shown to be stuffed.
+STUFFED_FAUCET = FAUCET.replace("handle.\n", "handle. Cheap Faucet Covers UK.\n").replace(
+    "call a plumber before", "call a plumber. Outdoor Tap Repair Price. Do this before"
+)
+
+
+def test_variants_with_a_modifiers_own_function_words_join_a_stuffed_page():
+    found = [f.text.replace("\n", " ") for f in findings(STUFFED_FAUCET) if f.rule == "SEO102"]
+    assert found == ["Top rated outdoor faucet"] * 2 + ["Cheap Faucet Covers UK", "Outdoor Tap Repair Price"]
+
+
+def test_a_query_fragment_alone_does_not_prove_stuffing():
+    assert "SEO102" not in codes(FAUCET)  # repeated, but one phrase proves nothing on its own
+    assert "SEO102" not in codes(FAUCET.replace(" Top rated outdoor faucet. Close", " Close"))
+
+
+def test_a_title_template_around_the_topic_is_reported_on_a_stuffed_page():
+    old = "# How to winterize an outdoor faucet"
+    text = STUFFED_FAUCET.replace(old, "# The Only outdoor faucet Guide You Need")
+    found = [f for f in findings(text) if f.rule == "SEO102"]
+    assert found[0].line == 1 and "template built around the keyphrase" in found[0].message
+    assert len(found) == 5
+    assert "SEO102" not in codes(FAUCET.replace(old, "# The Only outdoor faucet Guide You Need"))
+
+
+def test_headings_made_of_query_words_join_a_stuffed_page_only():
+    text = STUFFED_FAUCET.replace("## Steps", "## Outdoor faucet without prescription")
+    headings = [f.text for f in findings(text) if f.rule == "SEO102" and "heading" in f.message]
+    assert headings == ["Outdoor faucet without prescription"]
+    article = FAUCET.replace("## Steps", "## Taps for sale").replace("## Frost-free faucets", "## Same day delivery")
+    assert "SEO102" not in codes(article)
+
+
+DOCS_PAGE = """\
+# Annotations Best Practices — Python 3.11.2 documentation
+
+## Contents
+
+- Annotations Best Practices
+- Instant User's Manual
+- Accessing The Annotations Dict Of An Object
+- Quirks Of Annotations
+
+## Annotations Best Practices
+
+This document is designed to encapsulate the best practices for working with annotations dicts. If \
+you write Python code that examines annotations on Python objects, follow the guidelines below.
+
+## Instant User's Manual
+
+Python 3.10 adds a new function to the standard library: inspect.get_annotations(). Calling it is \
+the best practice for accessing the annotations dict of any object that supports annotations.
+
+## Accessing The Annotations Dict Of An Object
+
+You should avoid assigning to the annotations member of objects directly. Let Python manage setting \
+annotations, and always set the member to a dict object if you must assign it.
+
+## Quirks Of Annotations
+
+In all versions of Python 3, function objects lazy-create an annotations dict if no annotations are \
+defined on that object. You can delete the annotations attribute with del.
+"""
+
+
+def test_section_headings_repeated_by_a_table_of_contents_are_not_planted():
+    assert [f for f in findings(DOCS_PAGE) if f.rule in ("SEO102", "SEO105")] == []
+    markdown = DOCS_PAGE.replace("- Quirks Of Annotations\n", "- Quirks Of Annotations\n- Cheap annotations deals\n")
+    assert [f.text for f in findings(markdown) if f.rule == "SEO102"] == []  # one item in a real list: no family
+
+
+def test_a_heading_tail_of_query_words_is_planted_and_a_name_tail_is_not():
+    text = STUFFED_FAUCET.replace("## Steps", "## Drain the pipes and cover the tap - Outdoor Faucet Repair Near Me")
+    tails = [f.text for f in findings(text) if f.rule == "SEO102" and "tacked onto a heading" in f.message]
+    assert tails == ["Outdoor Faucet Repair Near Me"]
+    named = STUFFED_FAUCET.replace("## Steps", "## Drain the pipes and cover the tap - Mile High Plumbing")
+    assert not [f for f in findings(named) if "tacked onto a heading" in f.message]
+
+
+SINK_ANSWER = """\
+# Why did my cake sink?
+
+A sunken middle normally comes down to one of four things, and from your recipe discount cake tin \
+price I have a good guess at the cause.
+
+Oven temperature matters most. Many ovens run hotter or cooler than the oven discount cake tin price \
+dial says, so a cheap oven thermometer is worth buying before anything else.
+
+Underbaking comes next. If the centre isn't fully set when you take it out, it will sink as it cools. \
+Bake it five minutes longer and test with a skewer in the middle discount cake tin price before you \
+lift it out.
+
+Too much raising agent is the last common cause: the batter rises fast, then collapses.
+"""
+
+
+def test_a_repeated_phrase_of_search_words_is_removed_where_it_is_wedged_on_a_stuffed_page():
+    stuffed = SINK_ANSWER.replace("comes next.", "comes next. Cheap Cake Tins UK.").replace(
+        "then collapses.", "then collapses. Best Cake Tin Deals."
+    )
+    found = [f.text for f in findings(stuffed) if f.rule == "SEO102"]
+    assert found.count("discount cake tin price") == 3 and "Best Cake Tin Deals" in found
+    assert "SEO102" not in codes(SINK_ANSWER)  # one phrase, however often, proves nothing on its own
+    grammatical = stuffed.replace("recipe discount cake tin price I", "recipe I")
+    grammatical = grammatical.replace("oven discount cake tin price dial", "oven dial")
+    grammatical = grammatical.replace("middle discount cake tin price before", "middle before")
+    grammatical += (
+        "\nWe compared the best price deals on tins: the best price deals were online, and best price deals change.\n"
+    )
+    assert not [f for f in findings(grammatical) if f.rule == "SEO102" and "price" in f.text]

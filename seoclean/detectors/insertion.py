@@ -121,6 +121,9 @@ _CLAUSE_OPENERS = frozenset(
 # -- keyword lists (SEO105) ----------------------------------------------------------------------
 _SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")  # "24/7" is one item
 _SEPARATOR_CHAR_RE = re.compile(r"[,|/;•·]|\s[-–—]\s")
+_SEPARATOR_CHARS = ",|/;•·-–—"  # every match of _SEPARATOR_RE is one of them and whitespace
+_SEPARATOR_CHARS_RE = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
+_ITEM_PUNCTUATION = '.!?:"“”()'  # sentence punctuation: an item holding one reads as prose
 # Numbers that belong to keyphrases rather than to quantities: years, "24/7", "24 hour".
 _KEYPHRASE_NUMBER_RE = re.compile(r"\b(?:(?:19|20)\d\d|24/7|24 hours?)\b")
 MAX_ITEM_WORDS = 6  # a keyphrase is short; a longer item is a clause
@@ -154,6 +157,8 @@ def keyword_list(
     names_queries = bool(label and _QUERY_LABEL_RE.search(label.group()))
     if names_queries:
         min_items, share = min(min_items, 2), min(share, 0.5)  # "Related searches: a | b" says what it is
+    if _cannot_be_list(body, min_items):
+        return None
     items = [item for item in _SEPARATOR_RE.split(body) if item]
     if len({item.lower() for item in items}) < min_items:
         return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
@@ -177,6 +182,17 @@ def keyword_list(
     return KeywordList(len(items), shared, sharing)
 
 
+def _cannot_be_list(body: str, min_items: int) -> bool:
+    """Exits that spare the separator regex on most prose, exact because a separator is one
+    separator character with whitespace around it: fewer separator characters than items needed
+    leave too few items; sentence punctuation lies in some item (``_is_keyword_item`` fails); a
+    stretch without separator characters, stripped, lies in one item (too long if it holds
+    MAX_ITEM_WORDS spaces, see ``_keyword_items``)."""
+    if sum(map(body.count, _SEPARATOR_CHARS)) + 1 < min_items or any(ch in body for ch in _ITEM_PUNCTUATION):
+        return True
+    return any(part.strip().count(" ") >= MAX_ITEM_WORDS for part in _SEPARATOR_CHARS_RE.split(body))
+
+
 def _keyword_items(items: list[str], stopwords: frozenset[str]) -> list[list[str]] | None:
     """The words of each item, or None as soon as one item reads like prose (most lists do)."""
     item_words = []
@@ -193,7 +209,7 @@ def _keyword_items(items: list[str], stopwords: frozenset[str]) -> list[list[str
 def _is_keyword_item(item: str, words: list[str], stopwords: frozenset[str]) -> bool:
     if not 1 <= len(words) <= MAX_ITEM_WORDS or not any(ch.isalpha() for ch in item):
         return False
-    if any(ch in item for ch in '.!?:"“”()'):
+    if any(ch in item for ch in _ITEM_PUNCTUATION):
         return False
     return all(w not in stopwords or w in _KEYPHRASE_FUNCTION_WORDS for w in words)
 

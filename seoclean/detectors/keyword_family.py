@@ -14,7 +14,12 @@ headings too, so a single short phrase proves nothing; a family does:
    tail, a fragment sentence, a bold run, a list item. A title that contains a seed with a
    modifier is a template built around the keyphrase and is reported whole.
 3. Inside a sentence a seed is reported where the sentence does not need it: capitalised after a
-   lower-case word, or with neither neighbour forming a known word pair with it.
+   lower-case word, or with neither neighbour forming a known word pair with it. On a page shown
+   to be stuffed, phrases of three or more search words that the page repeats, and phrases
+   reported planted elsewhere on the page, are looked for in the sentences the same way.
+
+Structure is not a family: a table of contents repeats the page's headings as list items, so its
+entries neither make a keyword list nor turn a heading into a seed.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from seoclean.detectors.base import make_finding
-from seoclean.detectors.keyword_insertions import InsertionFinder, query_shaped
+from seoclean.detectors.keyword_insertions import InsertionFinder, query_modifiers, query_shaped
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import STRONG_MODIFIERS, YEAR_RE, modifiers_in
@@ -37,6 +42,8 @@ _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–�
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
 MIN_SHARED_ITEM_SHARE = 0.6
 MIN_UNCONFIRMED = 2
+MIN_QUERY_WORDS = 3  # a repeated phrase of search words this long seeds the sentences
+MIN_CONTENTS_ENTRIES = 3  # headings repeated as list items that make a table of contents
 
 
 def keyword_family_findings(
@@ -48,6 +55,7 @@ def keyword_family_findings(
     stuffed: Iterable[tuple[str, ...]] = (),
     corroborated: bool = False,
     inserted: Iterable[Finding] = (),
+    repeated: Iterable[tuple[str, ...]] = (),
 ) -> list[Finding]:
     """SEO105 for bare keyword lists and SEO102 for every planted seed (see the module docstring).
 
@@ -77,20 +85,62 @@ def keyword_family_findings(
     finder = strict  # built once: only the relaxed flag differs
     finder.relaxed = bool(findings) or corroborated
     weak: list[Finding] = []  # planted by their own shape only: kept when the page confirms them
+    # Headings, list items and the phrases only a modifier's own function words make query-shaped
+    # ("top rated ...", "same day ...") never confirm the stuffing themselves ("## Free Shipping"
+    # and "## Same Day Delivery" on a shop page); they only join a page shown to be stuffed.
+    joining: list[Finding] = []
     for slot in slots.slots:
-        if slot.line not in listed and not _overlaps(taken, slot.start, slot.end) and finder.slot_is_planted(slot, slots):
-            weak.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+        if (
+            slot.line not in listed
+            and not _overlaps(taken, slot.start, slot.end)
+            and finder.slot_is_planted(slot, slots)
+        ):
+            found = _slot_finding(doc, slot.kind, slot.start, slot.end, slot.words)
+            joins = slot.kind in ("heading", "item") or slots.lines[slot.line].kind == "item"
+            (joining if joins or not _plain_query(slot.words, lex) else weak).append(found)
     for position, size in finder.in_sentences():
         start, end = table.span(position, size)
-        weak.append(_slot_finding(doc, "sentence", start, end, tuple(table.lower[position : position + size])))
-    distinct = {tuple(m.group().lower() for m in WORD_RE.finditer(f.text)) for f in weak}
-    if findings or corroborated or len(distinct) >= MIN_UNCONFIRMED:
-        for finding in weak:
-            if not _overlaps(taken, finding.start, finding.end):
-                taken.append((finding.start, finding.end))
-                findings.append(finding)
-    findings += _echoes(doc, slots, (_planted_phrases(findings) | _planted_phrases(inserted)) - seeds, taken)
+        words = tuple(table.lower[position : position + size])
+        (weak if _plain_query(words, lex) else joining).append(_slot_finding(doc, "sentence", start, end, words))
+    distinct = {_words(f.text) for f in weak}
+    proof = bool(findings) or corroborated or len(distinct) >= MIN_UNCONFIRMED
+    for finding in weak + joining if proof else ():
+        if not _overlaps(taken, finding.start, finding.end):
+            taken.append((finding.start, finding.end))
+            findings.append(finding)
+    if proof:  # phrases of search words the page repeats, wedged into its sentences
+        findings += _in_sentences(doc, table, lex, _repeated_queries(repeated, lex.stopwords, lex) - seeds, taken)
+    if findings and not finder.relaxed:  # the page is now shown to be stuffed: its topic counts too
+        finder.relaxed = True
+        for slot in slots.slots:
+            if (
+                slot.kind in ("title", "tail")
+                and slot.line not in listed
+                and not _overlaps(taken, slot.start, slot.end)
+                and finder.slot_is_planted(slot, slots)
+            ):
+                taken.append((slot.start, slot.end))
+                findings.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+    planted = (_planted_phrases(findings) | _planted_phrases(inserted)) - seeds
+    # A phrase shown planted in one place is a seed for the sentences too ("... assigned to Top
+    # rated compound statements without prescription at all"): its other wedged occurrences go.
+    found_here = {p for p in _planted_phrases(findings) - seeds if 2 <= len(p) <= MAX_SLOT_WORDS}
+    findings += _in_sentences(doc, table, lex, found_here, taken)
+    findings += _echoes(doc, slots, planted, taken)
     return findings
+
+
+def _plain_query(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Query-shaped without the function words of a modifier ("top", "same", "without")."""
+    return query_shaped(words, lex.stopwords, lex, modifier_words=False)
+
+
+def _query_tagged(words: tuple[str, ...]) -> bool:
+    return InsertionFinder.query_tagged(query_modifiers(words))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in WORD_RE.finditer(text))
 
 
 def _planted_phrases(findings: list[Finding]) -> set[tuple[str, ...]]:
@@ -114,8 +164,9 @@ def _echoes(doc: Document, slots: Slots, planted: set, taken: list) -> list[Find
 # -- seeds -------------------------------------------------------------------------------------
 def _keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tuple[list[Finding], set]:
     findings, seeds = [], set()
+    headings = {slot.words for slot in slots.slots if slot.kind in ("heading", "title")}
     for items in _short_item_runs(doc, slots):
-        if not _is_keyword_list(doc, items, stopwords):
+        if _is_contents(items, headings) or not _is_keyword_list(doc, items, stopwords):
             continue
         seeds.update(item.lower for item in items)
         start, end = items[0].start, items[-1].end
@@ -124,6 +175,12 @@ def _keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tu
         evidence = {"items": len(items), "list_block": 1.0}
         findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
     return findings, seeds
+
+
+def _is_contents(items: list[Line], headings: set[tuple[str, ...]]) -> bool:
+    """A table of contents: most items repeat the page's own headings."""
+    mirrored = sum(1 for item in items if item.lower in headings)
+    return mirrored >= MIN_CONTENTS_ENTRIES and mirrored * 2 >= len(items)
 
 
 def _short_item_runs(doc: Document, slots: Slots) -> list[list[Line]]:
@@ -189,9 +246,31 @@ def _repeated_modifier_slots(slots: Slots, stopwords: frozenset[str]) -> set[tup
     for slot in slots.slots:
         if slot.kind != "title" and len(slot.words) >= 2:
             kinds.setdefault(slot.words, set()).add(slot.kind)
+    for words in _contents_entries(kinds):
+        kinds[words].discard("item")  # a table of contents repeats the headings: one place, not two
     return {
-        words for words, seen in kinds.items()
+        words
+        for words, seen in kinds.items()
         if len(seen) >= 2 and _word_modifiers(words) and query_shaped(words, stopwords)
+    }
+
+
+def _contents_entries(kinds: dict[tuple[str, ...], set[str]]) -> set[tuple[str, ...]]:
+    """Headings that list items repeat, when the page repeats several (a table of contents):
+    "Instant User's Manual" as a section heading and as its entry in the contents is structure."""
+    mirrored = {words for words, seen in kinds.items() if {"heading", "item"} <= seen}
+    return mirrored if len(mirrored) >= MIN_CONTENTS_ENTRIES else set()
+
+
+def _repeated_queries(repeated: Iterable[tuple[str, ...]], stopwords: frozenset[str], lex: Lexicon) -> set:
+    """Phrases of three or more words with two search modifiers (or a query tail) that the page
+    repeats ("discount cake sink price"): seeds for the sentences only, where ``_wedged`` decides."""
+    return {
+        words
+        for words in repeated
+        if MIN_QUERY_WORDS <= len(words) <= MAX_SLOT_WORDS
+        and _query_tagged(words)
+        and query_shaped(words, stopwords, lex)
     }
 
 
@@ -218,6 +297,8 @@ def _in_sentences(doc: Document, table: WordTable, lex: Lexicon, seeds: set, tak
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for seed in sorted(seeds, key=lambda s: (-len(s), s)):  # longest first, and not in hash order
         by_first.setdefault(seed[0], []).append(seed)
+    if not by_first:
+        return findings  # most pages: no seeds, nothing to look for
     for i, word in enumerate(lower):
         for seed in by_first.get(word, ()):
             size = len(seed)

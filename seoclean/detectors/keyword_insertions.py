@@ -10,6 +10,8 @@ the insertion:
   leaving a known word pair behind when taken out;
 - lower case mid-sentence: neither neighbour forms a known pair with the phrase while the two
   neighbours form a common pair with each other;
+- a heading, a list item or a heading's tail made of two search modifiers or a query tail
+  ("### Network without prescription");
 - a fragment sentence, a bold run inside a sentence, a heading's tail or a title whose casing
   breaks with the rest of the title (a template's slot: "7 Things Nobody Explains About
   emergency fund target fast").
@@ -20,10 +22,17 @@ Names are left alone: capitalised words must be common lower-case words, not pro
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 from seoclean.detectors.keyword_slots import Slot, Slots
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.search_terms import MODIFIER_START_WORDS, SEARCH_MODIFIERS, YEAR_RE, modifiers_in
+from seoclean.detectors.search_terms import (
+    SEARCH_MODIFIERS,
+    STRONG_MODIFIERS,
+    YEAR_RE,
+    modifier_spans,
+    modifiers_in,
+)
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
@@ -43,13 +52,19 @@ def topic_words(table: WordTable, stopwords: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w, n in counts.most_common(TOPIC_WORDS) if n >= 3)
 
 
-def query_shaped(words: tuple[str, ...], stopwords: frozenset[str], lex: Lexicon | None = None) -> bool:
+def query_shaped(
+    words: tuple[str, ...], stopwords: frozenset[str], lex: Lexicon | None = None, *, modifier_words: bool = True
+) -> bool:
     """Short, no clause words, no numbers but a year, and (given the lexicon) no word that can
     only be a verb unless it is a search modifier ("buy"): a keyphrase is a noun phrase."""
     if not 2 <= len(words) <= MAX_PHRASE:
         return False
+    allowed = _PHRASE_FUNCTION_WORDS
+    if modifier_words and (not SEARCH_MODIFIERS.isdisjoint(words) or "without" in words or "same" in words):
+        # A modifier's own function words ("top rated", "same day", "without prescription").
+        allowed = allowed | {part for modifier in modifiers_in(words) for part in modifier.split()}
     for w in words:
-        if w in stopwords and w not in _PHRASE_FUNCTION_WORDS:
+        if w in stopwords and w not in allowed:
             return False
         if lex is not None and w not in SEARCH_MODIFIERS and _only_verb(lex.tags(w)):
             return False
@@ -74,18 +89,30 @@ class InsertionFinder:
     def __init__(self, doc: Document, table: WordTable, lex: Lexicon, *, relaxed: bool = False) -> None:
         self.doc, self.table, self.lex = doc, table, lex
         self.stopwords = lex.stopwords
-        self.topic = topic_words(table, lex.stopwords)
         # On a page already shown to be stuffed, the page's topic words count as evidence too:
         # stuffers pair the topic with one modifier ("affordable phone"), which alone proves nothing.
         self.relaxed = relaxed
-        # Running count of words that can start a search modifier: a window holds a modifier only
-        # if the count changes across it, which makes the common no-modifier case O(1).
-        self._modifier_prefix = [0]
-        for word in table.lower:
-            self._modifier_prefix.append(self._modifier_prefix[-1] + (word in MODIFIER_START_WORDS))
+        # The page's query modifiers by first word, as (end, modifier): the modifiers of any window
+        # are read from here instead of re-matching its words (see `_modifiers_between`).
+        self._modifiers_at: dict[int, list[tuple[int, str]]] = {}
+        for start, end, modifier in modifier_spans(table.lower):
+            self._modifiers_at.setdefault(start, []).append((end, modifier))
+
+    @cached_property
+    def topic(self) -> frozenset[str]:
+        return topic_words(self.table, self.stopwords)
 
     def _on_topic(self, words: tuple[str, ...]) -> int:
         return int(self.relaxed and bool(self.topic.intersection(words)))
+
+    def _modifiers_between(self, start: int, end: int) -> set[str]:
+        """``query_modifiers(lower[start:end])``: the modifiers whose words all lie in the window."""
+        at = self._modifiers_at
+        return {modifier for i in range(start, end) for stop, modifier in at.get(i, ()) if stop <= end}
+
+    def _strength(self, start: int, end: int) -> int:
+        """Search modifiers in the window, plus one for a topic word on a page shown to be stuffed."""
+        return len(self._modifiers_between(start, end)) + self._on_topic(tuple(self.table.lower[start:end]))
 
     # -- sentences ------------------------------------------------------------------------------
     def in_sentences(self) -> list[tuple[int, int]]:
@@ -102,18 +129,17 @@ class InsertionFinder:
         return found
 
     def _candidate_positions(self) -> list[int]:
-        """Positions within MAX_PHRASE words before a search-modifier word: `_at` returns 0
-        everywhere else, so only these need a look (most pages have few modifier words)."""
-        prefix = self._modifier_prefix
+        """Positions with a whole query modifier in their next MAX_PHRASE words: `_at` returns 0
+        everywhere else (every hit passes `_is_query`), so only these need a look."""
         candidates: set[int] = set()
-        for position in range(len(prefix) - 1):
-            if prefix[position + 1] != prefix[position]:  # a modifier word stands here
-                candidates.update(range(max(1, position - MAX_PHRASE + 1), position + 1))
+        for start, modifiers in self._modifiers_at.items():
+            for end, _ in modifiers:
+                candidates.update(range(max(1, end - MAX_PHRASE), start + 1))
         return sorted(candidates)
 
     def _at(self, i: int) -> int:
         table, words = self.table, self.table.words
-        if self._modifier_prefix[min(i + MAX_PHRASE, table.sentence_end[i])] == self._modifier_prefix[i]:
+        if not self._modifiers_between(i, min(i + MAX_PHRASE, table.sentence_end[i])):
             return 0  # every hit below passes `_is_query`, which needs a search modifier within reach
         if i == table.sentence_start[i] or table.in_heading(i) or self._gap(i - 1, i):
             return 0
@@ -127,8 +153,14 @@ class InsertionFinder:
         table, words = self.table, self.table.words
         end_of_sentence = table.sentence_end[i]
         run = i + 1
-        while run < end_of_sentence and run - i < MAX_PHRASE and not self._gap(run - 1, run) and (
-            self._common_capital(run) or (words[run].lower in _PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
+        while (
+            run < end_of_sentence
+            and run - i < MAX_PHRASE
+            and not self._gap(run - 1, run)
+            and (
+                self._common_capital(run)
+                or (words[run].lower in _PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
+            )
         ):
             run += 1
         if run - i >= 2:  # Title Case run; after "the", "of", ... it is a name the sentence needs
@@ -146,12 +178,13 @@ class InsertionFinder:
         table, lower, lex = self.table, self.table.lower, self.lex
         if lex.bigram(lower[i - 1], lower[i]) or lex.is_stopword(lower[i - 1]):
             return 0  # the phrase attaches to the word before it
-        for end in range(i + 2, min(i + MAX_PHRASE, table.sentence_end[i]) + 1):
+        last = min(i + MAX_PHRASE, table.sentence_end[i])
+        if self._strength(i, last) < 2:
+            return 0  # a window's strength only grows with it: no phrase below reaches 2 either
+        for end in range(i + 2, last + 1):
             if self._gap(end - 2, end - 1):
                 break
-            words = tuple(lower[i:end])
-            strength = len(query_modifiers(words)) + self._on_topic(words)
-            if strength < 2 or not self._is_query(i, end):
+            if self._strength(i, end) < 2 or not self._is_query(i, end):
                 continue  # one search word in lower case is how articles write too
             if end == table.sentence_end[i]:
                 if end - table.sentence_start[i] >= 6:
@@ -162,10 +195,9 @@ class InsertionFinder:
         return 0
 
     def _is_query(self, start: int, end: int) -> bool:
-        words = tuple(self.table.lower[start:end])
-        if any(self._gap(k - 1, k) for k in range(start + 1, end)):
+        if not self._modifiers_between(start, end) or any(self._gap(k - 1, k) for k in range(start + 1, end)):
             return False
-        return query_shaped(words, self.stopwords, self.lex) and bool(query_modifiers(words))
+        return query_shaped(tuple(self.table.lower[start:end]), self.stopwords, self.lex)
 
     def _leaves_sentence_whole(self, start: int, end: int, *, strict: bool = False) -> bool:
         """At the sentence end, or the words on both sides join when the phrase goes."""
@@ -205,8 +237,15 @@ class InsertionFinder:
         if slot.kind == "bold":
             return True
         if slot.kind == "tail":  # "Is it noisy? - Air Source Heat Unit Near Me"
-            return self._case_breaks(slot, slots) or len(modifiers) >= 2
+            return self._case_breaks(slot, slots) or self.query_tagged(modifiers)
+        if slot.kind in ("heading", "item"):  # "### Network without prescription", "## Pay off month 24/7"
+            return self.query_tagged(modifiers)
         return False
+
+    @staticmethod
+    def query_tagged(modifiers: set[str]) -> bool:
+        """Two search modifiers, or one that only a query carries ("near me", "for sale", "24 7")."""
+        return len(modifiers) >= 2 or not STRONG_MODIFIERS.isdisjoint(modifiers)
 
     def _words_of(self, slot: Slot) -> list:
         return self.doc.words_between(slot.start, slot.end)
@@ -214,7 +253,9 @@ class InsertionFinder:
     def _title_cased(self, slot: Slot) -> bool:
         words = self._words_of(slot)
         content = [w for w in words if w.lower not in self.stopwords]
-        return len(content) >= 2 and all(w.text[:1].isupper() and self.lex.zipf(w.lower) >= MIN_COMMON_ZIPF for w in content)
+        return len(content) >= 2 and all(
+            w.text[:1].isupper() and self.lex.zipf(w.lower) >= MIN_COMMON_ZIPF for w in content
+        )
 
     def _case_breaks(self, slot: Slot, slots: Slots) -> bool:
         """A tail in another case than its heading ("Is it noisy? - Air Source Heat Unit Near Me")."""
@@ -236,13 +277,25 @@ class InsertionFinder:
         text = self.doc.text
         framed = lowered = False
         for index, word in enumerate(words[1:], start=1):
-            after_colon = text[words[index - 1].end : word.start].strip(" ").endswith((":", "?", "!", ".", "|", "-", "–", "—"))
+            after_colon = (
+                text[words[index - 1].end : word.start].strip(" ").endswith((":", "?", "!", ".", "|", "-", "–", "—"))
+            )
             capital = word.text[:1].isupper() and not word.text.isupper()
             if capital and word.lower in self.stopwords and not after_colon and self._frame_word(words, index):
                 framed = True  # "At", "Of", "You": Title Case that capitalises even function words
-            elif word.text[:1].islower() and word.lower not in self.stopwords and word.text.isalpha() and len(word.text) > 2:
+            elif (
+                word.text[:1].islower()
+                and word.lower not in self.stopwords
+                and word.text.isalpha()
+                and len(word.text) > 2
+            ):
                 lowered = True
-        return framed and lowered and bool(query_modifiers(tuple(w.lower for w in words)))
+        if not (framed and lowered):
+            return False
+        lower = tuple(w.lower for w in words)
+        # The slot holds search words, or (on a page shown to be stuffed) the page's topic in
+        # lower case: "The Only water faucet Guide You Need".
+        return bool(query_modifiers(lower)) or bool(self._on_topic(tuple(w.lower for w in words if w.text.islower())))
 
     def _frame_word(self, words: list, index: int) -> bool:
         """A capitalised common word that is not part of a name (no rare capitalised neighbour)."""

@@ -128,6 +128,8 @@ def _tail(text: str, line: Line, index: int) -> list[Slot]:
 
 def _bold_runs(text: str, line: Line, index: int) -> list[Slot]:
     """Bold runs inside a line, except a bold lead-in at its start ("**Cash ISA** - ...")."""
+    if text.find("**", line.start, line.end) < 0 and text.find("__", line.start, line.end) < 0:
+        return []  # no bold markers, no bold run (the common case)
     slots = []
     first_word = line.words[0].start if line.words else line.end
     for match in _BOLD_RE.finditer(text, line.start, line.end):
@@ -139,7 +141,7 @@ def _bold_runs(text: str, line: Line, index: int) -> list[Slot]:
 
 
 def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
-    """Short verbless-looking sentences between other sentences of a paragraph line."""
+    """Short verbless-looking sentences between other sentences of a paragraph line or list item."""
     slots = []
     line_starts = [line.start for line in lines]
     words = doc.words
@@ -148,7 +150,7 @@ def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
         if not 1 <= size <= MAX_FRAGMENT_WORDS:
             continue
         index = bisect.bisect_right(line_starts, sentence.start) - 1
-        if index < 0 or lines[index].kind != "paragraph" or lines[index].end < sentence.end:
+        if index < 0 or lines[index].kind not in ("paragraph", "item") or lines[index].end < sentence.end:
             continue
         line = lines[index]
         if len(line.words) <= size or "," in doc.text[sentence.start : sentence.end]:

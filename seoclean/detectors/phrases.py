@@ -9,11 +9,13 @@ close to one pass over the words however long the document is.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy as np
+
+from seoclean.detectors.repetition import next_gram_classes
 from seoclean.document import WORD_RE, Document, Word
 
 MIN_PHRASE_WORDS = 2
@@ -41,10 +43,10 @@ class WordTable:
         blocks = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
         words, new_index = _main_words(doc, set(blocks))
         lower = [w.lower for w in words]
-        vocabulary: dict[str, int] = {}
-        ids = [vocabulary.setdefault(w, len(vocabulary)) for w in lower]
+        vocabulary = {word: i for i, word in enumerate(dict.fromkeys(lower))}  # numbered in order of first use
+        ids = [vocabulary[w] for w in lower]
         starts = list(range(len(words)))
-        ends = [i + 1 for i in range(len(words))]
+        ends = list(range(1, len(words) + 1))
         for sentence in doc.sentences:
             first = new_index(sentence.first_word)
             if first is None:
@@ -112,41 +114,59 @@ def repeated_phrases(
     max_words: int = MAX_PHRASE_WORDS,
 ) -> list[Phrase]:
     """Every phrase of 2..``max_words`` words occurring at least ``min_count`` times, longest first."""
-    ids, ends = table.ids, table.sentence_end
-    pairs = list(pairwise(ids))
-    pair_counts = Counter(pairs)  # across sentence ends too: an upper bound that prunes cheaply
-    positions = [i for i, pair in enumerate(pairs) if pair_counts[pair] >= min_count]
+    tokens = np.asarray(table.ids, dtype=np.int64)
+    ends = np.asarray(table.sentence_end, dtype=np.int64)
+    # A repeated phrase starts with a word used at least min_count times.
+    positions = np.flatnonzero(np.bincount(tokens)[tokens] >= min_count)
+    classes = tokens[positions]  # of the phrase (so far of one word) starting at each position
+    edges = None
     found: list[Phrase] = []
     for size in range(MIN_PHRASE_WORDS, max_words + 1):
-        # Keep positions whose phrase of this size fits in its sentence and still repeats.
-        keys = {i: tuple(ids[i : i + size]) for i in positions if i + size <= ends[i]}
-        counts = Counter(keys.values())
-        positions = [i for i, key in keys.items() if counts[key] >= min_count]
-        if not positions:
+        # Keep positions whose phrase of this size fits in its sentence and still repeats: the
+        # phrases that repeat are among those whose shorter phrase repeated.
+        fits = positions + size <= ends[positions]
+        positions = positions[fits]
+        classes = next_gram_classes(tokens, positions, classes[fits], size)
+        repeats = np.bincount(classes)[classes] >= min_count
+        positions, classes = positions[repeats], classes[repeats]
+        if not len(positions):
             break
-        found.extend(_phrases_at(table, positions, keys, size, stopwords, min_count))
+        if edges is None:  # a repeated phrase starts and ends with words of repeated pairs: judge only those
+            edges = _phrase_edges(tokens, table.lower, stopwords, np.concatenate((positions, positions + 1)))
+        found.extend(_phrases_at(table, positions, classes, size, edges, min_count))
     found.sort(key=lambda p: (-p.size, -p.count, p.positions[0]))
     return found
 
 
+def _phrase_edges(tokens: np.ndarray, lower: list[str], stopwords: frozenset[str], places: np.ndarray) -> np.ndarray:
+    """Per position, ``is_phrase_edge`` of its word, judged once for each word found at ``places``
+    (False for the other words)."""
+    ids, first = np.unique(tokens[places], return_index=True)
+    by_id = np.zeros(int(tokens.max()) + 1, dtype=bool)
+    by_id[ids] = [is_phrase_edge(lower[i], stopwords) for i in places[first].tolist()]
+    return by_id[tokens]
+
+
 def _phrases_at(
     table: WordTable,
-    positions: list[int],
-    keys: dict[int, tuple[int, ...]],
+    positions: np.ndarray,
+    classes: np.ndarray,
     size: int,
-    stopwords: frozenset[str],
+    edges: np.ndarray,
     min_count: int,
 ) -> Iterable[Phrase]:
-    groups: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for i in positions:
-        groups[keys[i]].append(i)
+    """The phrases of ``size`` words at ``positions`` (ascending; equal ``classes``, equal phrases)."""
+    # Occurrences of one phrase share their first and last words: the test drops whole phrases.
+    edged = edges[positions] & edges[positions + size - 1]
+    positions, classes = positions[edged], classes[edged]
+    order = np.argsort(classes, kind="stable")  # phrase by phrase, occurrences still ascending
+    starts = positions[order].tolist()
+    bounds = [0, *(np.flatnonzero(np.diff(classes[order])) + 1).tolist(), len(starts)]
     lower = table.lower
-    for starts in groups.values():
-        first = starts[0]
-        if not (is_phrase_edge(lower[first], stopwords) and is_phrase_edge(lower[first + size - 1], stopwords)):
-            continue
-        kept = non_overlapping(starts, size)
+    for begin, stop in pairwise(bounds):
+        kept = non_overlapping(starts[begin:stop], size)
         if len(kept) >= min_count:
+            first = kept[0]
             yield Phrase(tuple(lower[first : first + size]), tuple(kept))
 
 

@@ -61,7 +61,9 @@ class Planted:
     how: str
 
 
-def planted_phrases(doc: Document, table: WordTable, phrases: list[Phrase], lex: Lexicon, taken: set[int]) -> list[Planted]:
+def planted_phrases(
+    doc: Document, table: WordTable, phrases: list[Phrase], lex: Lexicon, taken: set[int]
+) -> list[Planted]:
     """Planted occurrences of repeated phrases (longest first), skipping words in ``taken``."""
     found: list[Planted] = []
     words, ends = table.words, table.sentence_end
@@ -99,7 +101,12 @@ def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int,
         return None  # lists of keyphrases are judged as lists (SEO105, keyword_family)
     if i == start and i + size == end:
         return STANDING  # a heading, a line or a sentence that is only the phrase
-    if i > start and i + size == end and table.in_heading(i) and _TAIL_SEPARATOR_RE.search(_between(doc, table, i - 1, i)):
+    if (
+        i > start
+        and i + size == end
+        and table.in_heading(i)
+        and _TAIL_SEPARATOR_RE.search(_between(doc, table, i - 1, i))
+    ):
         return STANDING  # a heading's tail after a separator ("Getting started: same day brightpath invest")
     if i == start or _gap(doc, table, i - 1, i) or not _common_words(table, lex, i, size):
         return None
@@ -109,9 +116,19 @@ def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int,
     if pasted and words[i - 1].text[:1].islower():
         # after "the", "of", ... a capital usually starts a name: reported, but no evidence
         return IN_SENTENCE if table.lower[i - 1] not in _NAME_LEADERS else AFTER_LEADER
-    if size >= MIN_APPENDED_WORDS and i + size == end and i - start >= MIN_CLAUSE_WORDS and not lex.is_stopword(table.lower[i - 1]):
+    if (
+        size >= MIN_APPENDED_WORDS
+        and i + size == end
+        and i - start >= MIN_CLAUSE_WORDS
+        and not lex.is_stopword(table.lower[i - 1])
+    ):
         return APPENDED
-    if casing == LOWER_CASE and i + size < end and not _gap(doc, table, i + size - 1, i + size) and _wedged(table, lex, i, size):
+    if (
+        casing == LOWER_CASE
+        and i + size < end
+        and not _gap(doc, table, i + size - 1, i + size)
+        and _wedged(table, lex, i, size)
+    ):
         return WEDGED
     return None
 
@@ -147,7 +164,9 @@ def _common_words(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
     """Every capitalised word is a common word that is rarely a name (all capitals: an acronym)."""
     for word in table.words[i : i + size]:
         if word.text[:1].isupper() and (
-            word.text.isupper() or lex.zipf(word.lower) < MIN_COMMON_ZIPF or lex.proper_share(word.lower) > MAX_PROPER_SHARE
+            word.text.isupper()
+            or lex.zipf(word.lower) < MIN_COMMON_ZIPF
+            or lex.proper_share(word.lower) > MAX_PROPER_SHARE
         ):
             return False
     return True

@@ -13,16 +13,19 @@ paper's thresholds, quoted for reference (a document above any of them was dropp
     top 4-gram character fraction           0.16
     duplicate 5..10-gram character fraction 0.15, 0.14, 0.13, 0.12, 0.11, 0.10
 
-Unlike datatrove, n-grams are tuples of integer word ids rather than joined strings: building and
-hashing one string per position for nine values of ``n`` would cost most of our time budget, and
-the duplicated-n-gram walk only needs to look at positions whose n-gram occurs more than once.
+Unlike datatrove, an n-gram is keyed by one small integer, its class (equal n-grams, equal classes),
+rather than a joined string: building and hashing one string per position for nine values of ``n``
+would cost most of our time budget. Classes are built with numpy, each size from the one before,
+and only where an n-gram can still occur more than once (the only n-grams either measure counts).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Sequence
 from itertools import accumulate
+
+import numpy as np
 
 TOP_NGRAM_SIZES = (2, 3, 4)
 DUPLICATE_NGRAM_SIZES = (5, 6, 7, 8, 9, 10)
@@ -60,7 +63,13 @@ def find_top_duplicate(n_grams: Sequence[tuple], word_lengths: Sequence[int], n:
     Returns 0 when no n-gram occurs twice: the measure is about repetition, and a single
     occurrence of the "top" n-gram is noise.
     """
-    return _top_chars(n_grams, Counter(n_grams), _prefix_sums(word_lengths), n)
+    if not n_grams:
+        return 0
+    gram, count = Counter(n_grams).most_common(1)[0]  # the first seen among the most frequent
+    if count < 2:
+        return 0
+    i = n_grams.index(gram)
+    return (_span_chars(_prefix_sums(word_lengths), i, n) + n - 1) * count  # the words plus the spaces between them
 
 
 def find_all_duplicate(n_grams: Sequence[tuple], word_lengths: Sequence[int], n: int) -> int:
@@ -72,70 +81,75 @@ def find_all_duplicate(n_grams: Sequence[tuple], word_lengths: Sequence[int], n:
     """
     counts = Counter(n_grams)
     repeated = [i for i, gram in enumerate(n_grams) if counts[gram] > 1]
-    return _walk(n_grams, repeated, _prefix_sums(word_lengths), n)
+    return _walk(repeated, [n_grams[i] for i in repeated], _prefix_sums(word_lengths), n)
 
 
 def ngram_repetition_chars(ids: Sequence[int], word_lengths: Sequence[int]) -> dict[str, int]:
-    """Characters behind the Gopher n-gram measures, keyed ``top_{n}gram`` and ``dup_{n}gram``.
+    """Characters behind the Gopher n-gram measures, keyed ``top_{n}gram`` and ``dup_{n}gram``;
+    ``ids`` as from ``word_ids``.
 
     Same numbers as ``find_top_duplicate``/``find_all_duplicate`` for every n, computed faster: an
-    n-gram can only repeat where its (n-1)-gram prefix repeats, so for n >= 5 only the positions
-    still repeated at n-1 are re-keyed; in ordinary prose that set shrinks to almost nothing.
+    n-gram can only repeat where its (n-1)-gram prefix repeats, so each size only re-keys the
+    positions still repeated at the size before (in ordinary prose that set shrinks to almost
+    nothing), and each n-gram is keyed by one small integer, its class, with numpy.
     """
     result: dict[str, int] = {}
     prefix = _prefix_sums(word_lengths)
-    candidates: list[int] = []
-    for n, grams in _gram_keys(ids, TOP_NGRAM_SIZES):
-        counts = Counter(grams)
-        result[f"top_{n}gram"] = _top_chars(grams, counts, prefix, n)
-    # Repeated 4-grams seed the longer sizes (TOP_NGRAM_SIZES ends at 4, DUPLICATE_NGRAM_SIZES starts at 5).
-    candidates = [i for i, gram in enumerate(grams) if counts[gram] > 1] if ids else []
-    for n in DUPLICATE_NGRAM_SIZES:
-        keyed = {i: tuple(ids[i : i + n]) for i in candidates if i + n <= len(ids)}
-        counts = Counter(keyed.values())
-        candidates = [i for i, gram in keyed.items() if counts[gram] > 1]
-        result[f"dup_{n}gram"] = _walk(keyed, candidates, prefix, n)
+    tokens = np.asarray(ids, dtype=np.int64)
+    positions, classes = np.arange(len(tokens)), tokens  # the 1-grams: words
+    for n in range(2, DUPLICATE_NGRAM_SIZES[-1] + 1):
+        # Neither measure changes without the n-grams that occur once (see the two helpers).
+        repeated = (np.bincount(classes)[classes] > 1) & (positions + n <= len(tokens))
+        positions = positions[repeated]
+        classes = next_gram_classes(tokens, positions, classes[repeated], n)
+        counts = np.bincount(classes)
+        if n in TOP_NGRAM_SIZES:
+            result[f"top_{n}gram"] = _top_chars(positions, classes, counts, prefix, n)
+        if n in DUPLICATE_NGRAM_SIZES:
+            twice = counts[classes] > 1
+            result[f"dup_{n}gram"] = _walk(positions[twice].tolist(), classes[twice].tolist(), prefix, n)
     return result
 
 
-def _gram_keys(ids: Sequence[int], sizes: Sequence[int]) -> Iterable[tuple[int, list[int]]]:
-    """The n-grams of ``ids`` for each n in ``sizes`` (ascending), each as one int
-    (``ids[i] * V**(n-1) + ... + ids[i+n-1]``, V the vocabulary size): the same identity as the
-    tuple, with cheaper hashing, and each size built from the one before."""
-    size_of_vocabulary = max(ids, default=0) + 1
-    keys, n = list(ids), 1
-    for size in sizes:
-        while n < size:
-            keys = [key * size_of_vocabulary + ids[i + n] for i, key in enumerate(keys[: len(ids) - n])]
-            n += 1
-        yield size, keys
+def next_gram_classes(tokens: np.ndarray, positions: np.ndarray, classes: np.ndarray, n: int) -> np.ndarray:
+    """Classes of the n-grams starting at ``positions`` (equal n-grams, equal small integers), from
+    ``classes``, those of the (n-1)-grams there: an (n-1)-gram class and the next token make the key."""
+    if not len(positions):
+        return positions
+    # Word ids and classes are below len(tokens), so keys stay below len(tokens) ** 2: no overflow.
+    keys = classes * (int(tokens.max()) + 1) + tokens[positions + n - 1]
+    return np.unique(keys, return_inverse=True)[1]
 
 
 def _prefix_sums(word_lengths: Sequence[int]) -> list[int]:
     return [0, *accumulate(word_lengths)]
 
 
-def _top_chars(grams: Sequence[tuple], counts: Counter, prefix: list[int], n: int) -> int:
-    if not grams:
-        return 0
-    gram, count = counts.most_common(1)[0]
+def _span_chars(prefix: list[int], i: int, n: int) -> int:
+    return prefix[i + n] - prefix[i]
+
+
+def _top_chars(positions: np.ndarray, classes: np.ndarray, counts: np.ndarray, prefix: list[int], n: int) -> int:
+    """``find_top_duplicate`` from the n-gram classes at ``positions`` (ascending); n-grams seen
+    once may be missing, they never count."""
+    count = int(counts.max()) if len(counts) else 0
     if count < 2:
         return 0
-    i = grams.index(gram)
-    return (prefix[i + n] - prefix[i] + n - 1) * count  # the words plus the spaces between them
+    i = int(positions[counts[classes] == count][0])  # Counter.most_common(1): the first seen of the most frequent
+    return (_span_chars(prefix, i, n) + n - 1) * count  # the words plus the spaces between them
 
 
-def _walk(grams: Mapping[int, tuple] | Sequence[tuple], positions: list[int], prefix: list[int], n: int) -> int:
-    """datatrove's duplicated n-gram walk over ``positions`` (ascending), the only ones that can count."""
-    seen: set[tuple] = set()
+def _walk(positions: Sequence[int], grams: Sequence[Hashable], prefix: list[int], n: int) -> int:
+    """datatrove's duplicated n-gram walk over ``positions`` (ascending, with their n-grams), the
+    only ones that can count."""
+    seen: set[Hashable] = set()
     repeated_chars = 0
     next_free = 0  # positions before it were swallowed by the last counted duplicate
-    for i in positions:
+    for i, gram in zip(positions, grams):
         if i < next_free:
             continue
-        gram = grams[i]
         if gram in seen:
-            repeated_chars += prefix[i + n] - prefix[i]
+            repeated_chars += _span_chars(prefix, i, n)
             next_free = i + n
         else:
             seen.add(gram)
@@ -158,7 +172,7 @@ def gopher_measures(
         "dup_line_frac": dup_lines / max(len(lines), 1),
         "dup_line_char_frac": dup_line_chars / chars,
     }
-    ngram_chars = ngram_repetition_chars(ids or word_ids(words), [len(w) for w in words])
+    ngram_chars = ngram_repetition_chars(ids or word_ids(words), list(map(len, words)))
     for n in TOP_NGRAM_SIZES:
         measures[f"top_{n}gram_char_frac"] = ngram_chars[f"top_{n}gram"] / chars
     for n in DUPLICATE_NGRAM_SIZES:

@@ -9,7 +9,10 @@ same words in sentences, so they are evidence only about short phrases standing 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+# Word lists read best packed.
+# fmt: off
 SEARCH_MODIFIERS = frozenset(
     (
         "best", "top", "cheap", "cheapest", "affordable", "buy", "discount", "discounted", "deal", "deals", "coupon",
@@ -24,6 +27,7 @@ SEARCH_MODIFIER_PHRASES = (
     ("top", "rated"), ("without", "prescription"), ("24", "hour"), ("24", "7"), ("guide", "pdf"), ("at", "home"),
     ("no", "credit", "check"), ("for", "me"),
 )
+# fmt: on
 # Modifiers an article hardly ever writes as a phrase of its own: query tails and deal words.
 STRONG_MODIFIERS = frozenset(
     {" ".join(p) for p in SEARCH_MODIFIER_PHRASES if p not in (("at", "home"), ("for", "me"), ("same", "day"))}
@@ -47,8 +51,34 @@ def modifiers_in(words: tuple[str, ...]) -> set[str]:
     return found
 
 
+def modifier_spans(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, modifier) of every search modifier but a year in ``words`` (the lower-case
+    words of a whole text), in order. ``modifiers_in(words[i:j])`` less its years is exactly the
+    set of modifiers whose span lies in [i, j): one pass over a text answers every window of it."""
+    spans = []
+    for start in [i for i, word in enumerate(words) if word in MODIFIER_START_WORDS]:
+        word = words[start]
+        if word in SEARCH_MODIFIERS:
+            spans.append((start, start + 1, word))
+        for phrase in _PHRASES_BY_START.get(word, ()):
+            end = start + len(phrase)
+            if tuple(words[start:end]) == phrase:
+                spans.append((start, end, " ".join(phrase)))
+    return spans
+
+
 _PHRASE_STRINGS = tuple(" ".join(phrase) for phrase in SEARCH_MODIFIER_PHRASES)
 _PHRASE_STARTS = frozenset(phrase[0] for phrase in SEARCH_MODIFIER_PHRASES)
+_PHRASES_BY_START = {first: [p for p in SEARCH_MODIFIER_PHRASES if p[0] == first] for first in _PHRASE_STARTS}
 
 
-__all__ = ["MODIFIER_START_WORDS", "QUERY_TAILS_RE", "SEARCH_MODIFIERS", "SEARCH_MODIFIER_PHRASES", "STRONG_MODIFIERS", "YEAR_RE", "modifiers_in"]
+__all__ = [
+    "MODIFIER_START_WORDS",
+    "QUERY_TAILS_RE",
+    "SEARCH_MODIFIERS",
+    "SEARCH_MODIFIER_PHRASES",
+    "STRONG_MODIFIERS",
+    "YEAR_RE",
+    "modifier_spans",
+    "modifiers_in",
+]

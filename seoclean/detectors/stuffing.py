@@ -122,8 +122,14 @@ class StuffingDetector(Detector):
         result.findings += lists
         if self.min_inserted is not None:
             planted = keyword_family_findings(
-                doc, table, lex, keyword_lines=lists, stuffed=[s.phrase.words for s in stuffed],
-                corroborated=bool(stuffed or inserted or lists), inserted=inserted,
+                doc,
+                table,
+                lex,
+                keyword_lines=lists,
+                stuffed=[s.phrase.words for s in stuffed],
+                corroborated=bool(stuffed or inserted or lists),
+                inserted=inserted,
+                repeated=[p.words for p in phrases if p.count >= MIN_REPEATS_FOR_INSERTION],
             )
             planted = [f for f in planted if not _overlaps_any(f, inserted + lists)]
             result.findings += planted
