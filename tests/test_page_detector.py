@@ -106,3 +106,45 @@ def test_every_kind_of_generic_praise_is_recognised(sentence):
     # speeds the pattern up (an alternative whose first letter it missed would never match).
     assert page._PRAISE_RE.search(sentence)
 
+
+GUIDE_TEMPLATE = """Compost Tea Brewing: The Complete Guide
+
+This guide covers everything you need to know about compost tea brewing and why it matters.
+
+Why Compost Tea Brewing Matters
+
+Compost tea brewing is an essential part of any modern approach. Getting it right pays off quickly.
+
+Getting Started
+
+Successful compost tea brewing requires planning, patience and a clear goal.
+
+Common Mistakes
+
+Many beginners rush compost tea brewing and skip the basics. Avoid that and results follow.
+
+Final Thoughts
+
+Mastering compost tea brewing takes time, but the effort is worth it.
+"""
+
+TOPICAL_ARTICLE = """Brewing compost tea at home
+
+Compost tea is a liquid made by steeping finished compost in water, often with air bubbled through it.
+
+Start with a five-gallon bucket, an aquarium pump and a mesh bag of mature compost from your own heap.
+
+Leave it to brew for a day or two. If it smells sour rather than earthy, the brew went anaerobic.
+
+Strain it and use it the same day on seedlings and pot plants; it does not keep.
+
+Some growers add molasses to feed the microbes, though the evidence for that is thin.
+
+Whether compost tea does more than plain compost is still argued over by soil scientists.
+"""
+
+
+def test_a_template_names_its_phrase_in_nearly_every_paragraph_and_an_article_does_not():
+    template, article = measures(GUIDE_TEMPLATE, "text"), measures(TOPICAL_ARTICLE, "text")
+    assert template["top_phrase_paragraph_frac"] >= 0.8
+    assert article["top_phrase_paragraph_frac"] <= 0.5

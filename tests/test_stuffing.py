@@ -708,3 +708,20 @@ def test_a_repeated_phrase_of_search_words_is_removed_where_it_is_wedged_on_a_st
         "\nWe compared the best price deals on tins: the best price deals were online, and best price deals change.\n"
     )
     assert not [f for f in findings(grammatical) if f.rule == "SEO102" and "price" in f.text]
+
+
+def test_a_phrase_appended_after_a_word_it_repeats_leaves_that_word_to_the_sentence():
+    # "covers a courtesy car" + "cheap car insurance quotes online": the planted phrase starts at
+    # "cheap"; taking "car" with it would make the rewrite delete a word the sentence needs.
+    phrase = "cheap car insurance quotes online"
+    text = (
+        f"# Cheap Car Insurance Quotes Online\n\nFinding {phrase} is easier than you think. Compare {phrase} "
+        "from many insurers in minutes.\n\nBefore you buy, check the excess, the no-claims discount and "
+        f"whether the policy covers a courtesy car {phrase}. Young drivers pay the most, so adding an "
+        f"experienced named driver can lower the premium {phrase}.\n\n## {phrase.capitalize()}\n\n"
+        f"Best {phrase}, cheap car insurance near me, car insurance quotes cheap, cheapest car insurance online.\n"
+    )
+    planted = [f for f in StuffingDetector().run(Document(text)).findings if f.rule == "SEO102"]
+    car = text.index("courtesy car") + len("courtesy ")
+    assert any(f.start == car + len("car ") and f.text == phrase for f in planted)
+    assert not any(f.start <= car < f.end for f in planted)

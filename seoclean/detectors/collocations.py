@@ -19,6 +19,8 @@ and no side where the synonym would be worse than the observed word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
 
 from seoclean.detectors.spin_context import NO_ID, SpinContext
 
@@ -74,8 +76,9 @@ class CollocationThresholds:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Side:
+class Side(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: every examined span makes one or two, and tuples build
+    # several times faster.
     index: int  # the neighbour's word index
     is_left: bool  # the neighbour precedes the span
     kind: str
@@ -149,7 +152,7 @@ def examine_span(
 
     Candidates are first screened with plain table lookups: only those forming a pair in the data
     (or a compound) on some evidence side are measured in full."""
-    relaxed = th.relaxed()
+    relaxed = _relaxed(th)
     sides = _sides(ctx, i, j, relaxed.max_misfit)
     usable = [side for side in sides if side.kind != IGNORED]
     both_unknown = len(usable) == 2 and all(s.kind in UNKNOWN_KINDS and s.observed == 0.0 for s in usable)
@@ -185,6 +188,12 @@ def examine_span(
     )
 
 
+@cache
+def _relaxed(th: CollocationThresholds) -> CollocationThresholds:
+    # Made once per set of thresholds (a detector has one), not once per examined span.
+    return th.relaxed()
+
+
 def _compound(ctx: SpinContext, neighbour: str, neighbour_is_left: bool, word: str) -> bool:
     return ctx.lex.compound(neighbour, word) if neighbour_is_left else ctx.lex.compound(word, neighbour)
 
@@ -203,16 +212,17 @@ def has_unknown_pair(ctx: SpinContext, i: int, j: int) -> bool:
 def _sides(ctx: SpinContext, i: int, j: int, max_misfit: float) -> list[Side]:
     sides = []
     if ctx.has_left(i):
-        sides.append(_side(ctx, i - 1, ctx.low[i], True, ctx.pair[i], max_misfit))
+        sides.append(_side(ctx, i - 1, i, True, ctx.pair[i], max_misfit))
     if ctx.has_right(j):
-        sides.append(_side(ctx, j + 1, ctx.low[j], False, ctx.pair[j + 1], max_misfit))
+        sides.append(_side(ctx, j + 1, j, False, ctx.pair[j + 1], max_misfit))
     return sides
 
 
-def _side(ctx: SpinContext, n: int, edge_word: str, is_left: bool, observed: float, max_misfit: float) -> Side:
+def _side(ctx: SpinContext, n: int, edge: int, is_left: bool, observed: float, max_misfit: float) -> Side:
+    """The side of the span where word ``n`` neighbours its edge word ``edge``."""
     if not ctx.plain[n] or ctx.ids[n] == NO_ID or (ctx.name_like[n] and ctx.content[n]):
         return Side(n, is_left, IGNORED, observed, None)
-    neighbour = ctx.low[n]
+    neighbour, edge_word = ctx.low[n], ctx.low[edge]
     if not ctx.content[n]:
         if ctx.words[n].text.isupper() and len(neighbour) > 1:
             return Side(n, is_left, IGNORED, observed, None)  # "US", "IT": an acronym, not a function word
@@ -224,7 +234,7 @@ def _side(ctx: SpinContext, n: int, edge_word: str, is_left: bool, observed: flo
     pair = (neighbour, edge_word) if is_left else (edge_word, neighbour)
     if observed > 0.0 or ctx.lex.compound(*pair):
         return Side(n, is_left, CONTENT, observed, None)
-    ceiling = SEEN_FLOOR - ctx.lex.zipf(edge_word) - ctx.lex.zipf(neighbour) + 9.0
+    ceiling = SEEN_FLOOR - ctx.zipf[edge] - ctx.zipf[n] + 9.0  # ctx.zipf: the words' lexicon Zipf
     return Side(n, is_left, COLLOCATION, observed, None, ceiling)
 
 
@@ -264,6 +274,8 @@ def _fit(ctx: SpinContext, sides: list[Side], word: str, observed_zipf: float, b
 
 
 def _best(fits: list[Fit], th: CollocationThresholds) -> Fit | None:
+    if not fits:
+        return None  # the common case
     ranked = [(f.supports(th), f.gain, f) for f in fits]
     ranked = [r for r in ranked if r[0] > 0]
     return max(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None

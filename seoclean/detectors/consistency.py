@@ -31,7 +31,7 @@ def inconsistent_synonyms(ctx: SpinContext, max_words: int = 2, min_zipf_gain: f
     for frame, variants in _frames(ctx, max_words).items():
         if len(variants) < 2:
             continue
-        known = {v: _known(ctx, frame, v) for v in variants}
+        known = {v: _known(ctx, frame, spans[0]) for v, spans in variants.items()}
         originals = [v for v in variants if known[v]]
         for text, spans in variants.items():
             if known[text] or not originals:
@@ -59,17 +59,15 @@ def _frames(ctx: SpinContext, max_words: int) -> dict[Frame, dict[str, list[Span
     size = int(word_key.max()) + 1
     words = _WordFlags(ctx)
     entries = [_frame_entries(words, kind, first, last, word_key, size) for kind in range(len(_KINDS))]
-    slot = np.concatenate([e[0] for e in entries])
-    key = np.concatenate([e[1] for e in entries])
+    slot, key, a, b = (np.concatenate([e[field] for e in entries]) for field in range(4))
     kind = np.concatenate([np.full(len(e[0]), k) for k, e in enumerate(entries)])
-    chosen = np.flatnonzero(np.isin(key, _keys_with_several(key, filler[slot])))
+    chosen = np.flatnonzero(_with_several_fillers(key, filler[slot]))
     chosen = chosen[np.lexsort((kind[chosen], last[slot[chosen]], first[slot[chosen]]))]
+    slot, kind, a, b = slot[chosen], kind[chosen], a[chosen], b[chosen]
     frames: dict[Frame, dict[str, list[Span]]] = {}
-    for k, s in zip(kind[chosen].tolist(), slot[chosen].tolist()):
-        i, j = int(first[s]), int(last[s])
-        a, b = _frame_words(k, i, j)
+    for k, i, j, a_at, b_at in zip(kind.tolist(), first[slot].tolist(), last[slot].tolist(), a.tolist(), b.tolist()):
         text = low[i] if i == j else " ".join(low[i : j + 1])
-        frames.setdefault((_KINDS[k], low[a], low[b]), {}).setdefault(text, []).append((i, j))
+        frames.setdefault((_KINDS[k], low[a_at], low[b_at]), {}).setdefault(text, []).append((i, j))
     return frames
 
 
@@ -93,10 +91,10 @@ def _fillers(ctx: SpinContext, max_words: int, word_key: np.ndarray) -> tuple[np
     singles = np.flatnonzero(is_open)
     phrases: list[tuple[int, int]] = []
     if max_words >= 2 and n >= 2:
-        starts, synonyms = ctx.lex.phrase_starts(), ctx.lex.synonyms
-        # A phrase needs its second word joined and open: test that for all words at once.
-        may_start = np.flatnonzero(is_open[:-1] & ctx.array("joined")[1:] & is_open[1:])
-        for i in [i for i in may_start.tolist() if low[i] in starts]:
+        synonyms, openings = ctx.lex.synonyms, ctx.phrase_openings
+        # A phrase starts at a phrase opening (its first two words begin a thesaurus entry, and
+        # the second is joined) whose two words are open: test that for all openings at once.
+        for i in openings[is_open[openings] & is_open[openings + 1]].tolist():
             for j in range(i + 1, min(i + max_words, n)):
                 if not (joined[j] and open_[j]):
                     break
@@ -124,9 +122,9 @@ def _word_keys(ctx: SpinContext) -> np.ndarray:
 
 
 def _frame_entries(words: _WordFlags, kind: int, first: np.ndarray, last: np.ndarray, word_key, size: int):
-    """(filler index, frame key) of every filler that has a frame of this kind. Only a content
-    word next to the slot can judge a filler (see _known): frames whose neighbouring words are
-    function words are never filed."""
+    """(filler index, frame key, positions of the frame's two words) of every filler that has a
+    frame of this kind. Only a content word next to the slot can judge a filler (see _known):
+    frames whose neighbouring words are function words are never filed."""
     n, joined, plain, content = words.n, words.joined, words.plain, words.content
     before = (first >= 1) & joined[first] & plain[first - 1]
     after = (last + 1 < n) & joined[last + 1] & plain[last + 1]
@@ -137,9 +135,9 @@ def _frame_entries(words: _WordFlags, kind: int, first: np.ndarray, last: np.nda
         has = content_before & (first >= 2) & joined[first - 1] & plain[first - 2]
     else:
         has = before & after & (content_before | content_after)
-    a, b = _frame_words(kind, first, last)
     slot = np.flatnonzero(has)
-    return slot, (kind * size + word_key[a[slot]]) * size + word_key[b[slot]]
+    a, b = _frame_words(kind, first[slot], last[slot])
+    return slot, (kind * size + word_key[a]) * size + word_key[b], a, b
 
 
 def _frame_words(kind: int, first, last):
@@ -152,16 +150,21 @@ def _frame_words(kind: int, first, last):
     return first - 1, last + 1
 
 
-def _keys_with_several(key: np.ndarray, filler: np.ndarray) -> np.ndarray:
-    """The keys that occur with at least two different fillers."""
+def _with_several_fillers(key: np.ndarray, filler: np.ndarray) -> np.ndarray:
+    """Per entry: its key occurs with at least two different fillers. One sort by key, then
+    filler: the distinct fillers of a key are the starts of new (key, filler) runs in its run."""
+    several = np.zeros(len(key), dtype=bool)
     if not len(key):
-        return key
+        return several
     order = np.lexsort((filler, key))
     key, filler = key[order], filler[order]
-    new_pair = np.ones(len(key), dtype=bool)
-    new_pair[1:] = (key[1:] != key[:-1]) | (filler[1:] != filler[:-1])
-    distinct_keys, counts = np.unique(key[new_pair], return_counts=True)
-    return distinct_keys[counts >= 2]
+    new_key = np.ones(len(key), dtype=bool)
+    new_key[1:] = key[1:] != key[:-1]
+    new_pair = new_key.copy()
+    new_pair[1:] |= filler[1:] != filler[:-1]
+    run = np.cumsum(new_key) - 1  # the key's run, per sorted entry
+    several[order] = np.bincount(run, weights=new_pair)[run] >= 2
+    return several
 
 
 def _adjacent(frame: Frame) -> tuple[tuple[str, bool], ...]:
@@ -174,13 +177,18 @@ def _adjacent(frame: Frame) -> tuple[tuple[str, bool], ...]:
     return ((a, True), (b, False))
 
 
-def _known(ctx: SpinContext, frame: Frame, variant: str) -> bool:
-    """Every content neighbour in the frame forms a known pair with the filler."""
-    words = variant.split()
-    checks = [(w, left) for w, left in _adjacent(frame) if ctx.is_content(w)]
-    if not checks:
-        return True  # only function words touch the slot: nothing to judge the filler by
-    return all(ctx.known(w, words[0]) if left else ctx.known(words[-1], w) for w, left in checks)
+def _known(ctx: SpinContext, frame: Frame, at: Span) -> bool:
+    """Every content neighbour in the frame forms a known pair with the filler, read at one of
+    its occurrences ``at``: the pair is joined there, so its score is the document's ``pair``,
+    and the answer depends on the words alone."""
+    i, j = at
+    pairs = []  # the positions of the filler's pairs with the content words next to it in the frame
+    if frame[0] != "next" and ctx.content[i - 1]:
+        pairs.append((i - 1, i))
+    if frame[0] != "previous" and ctx.content[j + 1]:
+        pairs.append((j, j + 1))
+    # Without any, only function words touch the slot: nothing to judge the filler by.
+    return all(ctx.pair[b] > 0 or ctx.lex.compound(ctx.low[a], ctx.low[b]) for a, b in pairs)
 
 
 def _score(ctx: SpinContext, frame: Frame, variant: str) -> float:

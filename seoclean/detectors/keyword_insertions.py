@@ -124,7 +124,8 @@ class InsertionFinder:
                 continue
             hit = self._at(i)
             if hit:
-                found.append((i, hit))
+                first = i + 1 if self._starts_one_word_early(i, i + hit) else i
+                found.append((first, i + hit - first))
                 next_free = i + hit
         return found
 
@@ -193,6 +194,13 @@ class InsertionFinder:
             if lex.bigram(lower[end - 1], lower[end]) == 0 and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN + 1:
                 return end - i
         return 0
+
+    def _starts_one_word_early(self, start: int, end: int) -> bool:
+        """Whether the phrase's first word belongs to the sentence before it: the phrase repeats
+        that word and is a query without it ("covers a courtesy car | cheap car insurance quotes")."""
+        lower = self.table.lower
+        rest = lower[start + 1 : end]
+        return lower[start] in rest and self._strength(start + 1, end) >= 2 and self._is_query(start + 1, end)
 
     def _is_query(self, start: int, end: int) -> bool:
         if not self._modifiers_between(start, end) or any(self._gap(k - 1, k) for k in range(start + 1, end)):

@@ -6,7 +6,9 @@ classifier tell two kinds of spam that other detectors see only in part:
 * templated doorway pages put one phrase in the title, most subheadings, the first and the last
   paragraph, however few times it occurs in total: ``top_phrase_heading_frac`` (share of headings
   holding the page's most repeated 2-3 word phrase, found without being told it) and
-  ``top_phrase_at_edges`` (0, 0.5 or 1: in the first and / or last paragraph);
+  ``top_phrase_at_edges`` (0, 0.5 or 1: in the first and / or last paragraph) and
+  ``top_phrase_paragraph_frac`` (share of paragraphs holding it: a template names its phrase in
+  nearly every paragraph, an article on the topic in some);
 * comment spam is short, praises the post in words that fit any post, and drops a link:
   ``url_per_100w`` (visible URLs and Markdown link targets per 100 words), ``link_line_frac``
   (share of lines with a URL or a link), ``praise_sentence_frac`` (share of sentences that are
@@ -65,6 +67,7 @@ class PageDetector(Detector):
     measure_names = (
         "top_phrase_heading_frac",
         "top_phrase_at_edges",
+        "top_phrase_paragraph_frac",
         "url_per_100w",
         "link_line_frac",
         "praise_sentence_frac",
@@ -73,7 +76,7 @@ class PageDetector(Detector):
 
     def detect(self, doc: Document) -> DetectorResult:
         words = doc.words
-        heading_frac, at_edges = _top_phrase_placement(doc)
+        heading_frac, at_edges, paragraph_frac = _top_phrase_placement(doc)
         lines = [doc.text[start:end] for start, end in doc.lines]
         urls = len(_URL_RE.findall(doc.text)) + len(_MD_LINK_RE.findall(doc.text))
         sentences = [doc.text[s.start : s.end] for s in doc.sentences]
@@ -81,6 +84,7 @@ class PageDetector(Detector):
             measures={
                 "top_phrase_heading_frac": heading_frac,
                 "top_phrase_at_edges": at_edges,
+                "top_phrase_paragraph_frac": paragraph_frac,
                 "url_per_100w": 100 * urls / max(1, len(words)),
                 "link_line_frac": _share(lines, lambda line: bool(_URL_RE.search(line) or _MD_LINK_RE.search(line))),
                 "praise_sentence_frac": _share(sentences, lambda sentence: bool(_PRAISE_RE.search(sentence))),
@@ -89,19 +93,22 @@ class PageDetector(Detector):
         )
 
 
-def _top_phrase_placement(doc: Document) -> tuple[float, float]:
+def _top_phrase_placement(doc: Document) -> tuple[float, float, float]:
+    """Shares of headings and of paragraphs holding the top phrase, and whether it is in the first
+    and the last paragraph (0, 0.5 or 1)."""
     phrase = _top_phrase(doc)
     if phrase is None:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0.0
     pattern = re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE)
     blocks = [doc.blocks[i] for i in doc.prose_blocks]
     headings = [b for b in blocks if b.kind in _HEADING_KINDS]
     paragraphs = [b for b in blocks if b.kind == "paragraph"]
-    hits = sum(bool(pattern.search(doc.masked[b.start : b.end])) for b in headings)
-    heading_frac = hits / len(headings) if headings else 0.0
-    edges = [paragraphs[0], paragraphs[-1]] if len(paragraphs) >= 2 else paragraphs
-    at_edges = sum(bool(pattern.search(doc.masked[b.start : b.end])) for b in edges) / 2
-    return heading_frac, at_edges
+    in_heading = [bool(pattern.search(doc.masked[b.start : b.end])) for b in headings]
+    in_paragraph = [bool(pattern.search(doc.masked[b.start : b.end])) for b in paragraphs]
+    heading_frac = sum(in_heading) / len(headings) if headings else 0.0
+    paragraph_frac = sum(in_paragraph) / len(paragraphs) if paragraphs else 0.0
+    edges = [in_paragraph[0], in_paragraph[-1]] if len(paragraphs) >= 2 else in_paragraph
+    return heading_frac, sum(edges) / 2, paragraph_frac
 
 
 def _top_phrase(doc: Document) -> str | None:

@@ -48,7 +48,7 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
     low, n = ctx.low, ctx.word_count
     usable = (ids != NO_ID) & ctx.array("plain")
     candidates = np.flatnonzero(usable & ctx.array("open"))
-    found = table.rows(ctx, [low[i] for i in candidates.tolist()])
+    found = table.word_rows(ctx, candidates)
     first, rows = candidates[found >= 0], found[found >= 0]
     own_zipf = ctx.array("zipf")[first]
     own_repeats = counts[ids[first]] - 1
@@ -63,7 +63,9 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
         rows = np.concatenate([rows, [row for _, _, _, row in phrases]]).astype(np.int64)
         own_zipf = np.concatenate([own_zipf, [_phrase_zipf(ctx, i, j) for i, j, _, _ in phrases]])
         own_repeats = np.concatenate([own_repeats, [repeats[text] - 1 for _, _, text, _ in phrases]])
-        support = np.concatenate([support, [_support(ctx, counts, i, j) for i, j, _, _ in phrases]])
+        # Other occurrences of each word in the document (-1 outside the vocabulary).
+        word_repeats = np.where(ids != NO_ID, counts[ids] - 1, -1).tolist()
+        support = np.concatenate([support, [_support(ctx, word_repeats, i, j) for i, j, _, _ in phrases]])
     joined = np.append(ctx.array("joined"), False)
     usable_ext = np.append(usable, False)
     has_left = (first > 0) & joined[first] & usable_ext[first - 1]
@@ -73,16 +75,15 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
 
 def _phrases(ctx: SpinContext, usable: np.ndarray):
     """(first, last) of runs that may be a multi-word thesaurus entry, by the cheap prefix test:
-    every entry's first two words are in ``starts_phrase``."""
-    low, joined, n = ctx.low, ctx.joined, ctx.word_count
-    if n < 2:
+    every entry's first two words are in ``starts_phrase`` (``SpinContext.phrase_openings``)."""
+    joined, n = ctx.joined, ctx.word_count
+    content, name_like, openings = ctx.content, ctx.name_like, ctx.phrase_openings
+    if not len(openings):
         return
-    starts, content, name_like = ctx.lex.phrase_starts(), ctx.content, ctx.name_like
-    open_, joined_, named = ctx.array("open"), ctx.array("joined"), ctx.array("name_like")
-    pairs = open_[:-1] & usable[:-1] & joined_[1:] & usable[1:] & ~named[1:]
-    for i in np.flatnonzero(pairs).tolist():
-        if low[i] not in starts or f"{low[i]} {low[i + 1]}" not in starts:
-            continue
+    open_, named = ctx.array("open"), ctx.array("name_like")
+    # The second word of an opening is joined to the first: the rest of the test, for all at once.
+    chosen = open_[openings] & usable[openings] & usable[openings + 1] & ~named[openings + 1]
+    for i in openings[chosen].tolist():
         for j in range(i + 1, min(i + MAX_PHRASE_WORDS, n)):
             if j > i + 1 and not (joined[j] and usable[j] and not name_like[j]):
                 break
@@ -90,23 +91,23 @@ def _phrases(ctx: SpinContext, usable: np.ndarray):
                 yield i, j
 
 
-def _support(ctx: SpinContext, counts: np.ndarray, i: int, j: int) -> int:
+def _support(ctx: SpinContext, word_repeats: list[int], i: int, j: int) -> int:
     """How well the document backs a phrase's words: a writer's compound ("tree stump") reuses
     words of its topic, a spinner's sense-blind entry ("variable star" in a savings page) brings
     a word the page never uses again."""
-    return min(int(counts[ctx.ids[k]]) - 1 for k in range(i, j + 1) if ctx.content[k])
+    return min(word_repeats[k] for k in range(i, j + 1) if ctx.content[k])
 
 
 def _phrase_counts(ctx: SpinContext, phrases: list) -> Counter:
     """How often each phrase's words occur in a row in the document."""
     wanted = {tuple(text.split()) for _, _, text, _ in phrases}
-    starts = {words[0] for words in wanted}
+    # Where a phrase's first word (a vocabulary word) occurs, found by id for all words at once.
+    starts = np.isin(ctx.id_array, [ctx.ids[i] for i, _, _, _ in phrases])
     low, found = ctx.low, Counter()
-    for k, word in enumerate(low):
-        if word in starts:
-            for words in wanted:
-                if words[0] == word and tuple(low[k : k + len(words)]) == words:
-                    found[" ".join(words)] += 1
+    for k in np.flatnonzero(starts).tolist():
+        for words in wanted:
+            if words[0] == low[k] and tuple(low[k : k + len(words)]) == words:
+                found[" ".join(words)] += 1
     return found
 
 

@@ -34,6 +34,7 @@ import numpy as np
 
 from seoclean.detectors.spin_context import Hit, SpinContext
 from seoclean.detectors.substitutions import Slots
+from seoclean.lexicon import Lexicon
 
 RATE_MEASURES = {
     "SEO201": "unnatural_synonym_per_100w",
@@ -53,6 +54,7 @@ RARE_SYNONYM_GAIN = 1.5  # ... with a synonym 30x as common counts towards rare_
 LIKELY = 0.5  # likely_substitute_per_100w counts slots at this probability or more
 LLR_FLOOR = -3.0  # a very natural word should not outweigh several odd ones in the mean
 DOCUMENT_SYNONYM_GAIN = 0.5  # the synonym in the document is at least 3x as common
+_COMMONER_SYNONYM_KEY = ("has a synonym RARE_SYNONYM_GAIN commoner, by id",)  # memo key
 
 
 def collocation_measures(ctx: SpinContext, hits: list[Hit], stats, weak_capitals: int) -> dict[str, float]:
@@ -104,9 +106,12 @@ def _rare_synonym_rate(ctx: SpinContext) -> float:
     if not content:
         return 0.0
     zipfs = ctx.array("zipf")
-    zipf, synonyms, low = ctx.lex.zipf, ctx.lex.synonyms, ctx.low
-    rare = sum(
-        any(zipf(s) >= ctx.zipf[i] + RARE_SYNONYM_GAIN for s in synonyms(low[i]) if " " not in s)
-        for i in np.flatnonzero(open_ & (zipfs > 0) & (zipfs < RARE_ZIPF)).tolist()
-    )
-    return rare / content
+    rare = np.flatnonzero(open_ & (zipfs > 0) & (zipfs < RARE_ZIPF))  # in the vocabulary: zipf > 0
+    lex = ctx.lex
+    found = ctx.by_id(_COMMONER_SYNONYM_KEY, rare, lambda word: _has_commoner_synonym(lex, word), bool)
+    return int(np.sum(found)) / content
+
+
+def _has_commoner_synonym(lex: Lexicon, word: str) -> bool:
+    floor = lex.zipf(word) + RARE_SYNONYM_GAIN
+    return any(lex.zipf(s) >= floor for s in lex.synonyms(word) if " " not in s)

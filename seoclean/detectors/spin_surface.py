@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
 from seoclean.detectors.spin_context import Hit, SpinContext
 
 # Spintax: {a|b|c}. Innermost groups only; an alternative may be empty ("{very|}").
@@ -62,18 +64,20 @@ def _best_alternative(ctx: SpinContext, start: int, end: int, alternatives: list
 def odd_capitals(ctx: SpinContext, min_zipf: float = 4.0, max_proper_share: float = 0.05) -> tuple[list[Hit], int]:
     """SEO204 findings, and the count of weak candidates (a capitalised common content word
     mid-sentence, outside runs of capitals) for the measures."""
-    # Only a word with a capital differs from its lowercase form: a cheap first test for every word.
-    mixed = [i for i, w in enumerate(ctx.words) if w.text != w.lower]
-    titles = [i for i in mixed if not ctx.first[i] and _is_title(ctx, i)]
+    cased = np.array(ctx.cased, dtype=np.int64)
+    titles = [i for i in cased[~ctx.array("first")[cased]].tolist() if _is_title(ctx.texts[i])]
     if not titles:
         return [], 0
     capitalised = Counter(ctx.low[i] for i in titles)
     hits, weak = [], 0
-    for i in titles:
-        word = ctx.low[i]
-        # Capitalised function words mid-sentence are missed sentence starts (a missing full stop before "The").
-        if ctx.allowed[i] or not ctx.content[i] or ctx.zipf[i] < min_zipf or _in_name(ctx, i):
+    # Cheapest tests first, for all titles at once. Capitalised function words mid-sentence are
+    # missed sentence starts (a missing full stop before "The").
+    at = np.array(titles)
+    common = ~ctx.array("allowed")[at] & ctx.array("content")[at] & (ctx.array("zipf")[at] >= min_zipf)
+    for i in at[common].tolist():
+        if _in_name(ctx, i):
             continue
+        word = ctx.low[i]
         weak += 1
         if ctx.lex.proper_share(word) > max_proper_share or capitalised[word] > 1 or _expects_capital(ctx, i):
             continue
@@ -87,8 +91,7 @@ def odd_capitals(ctx: SpinContext, min_zipf: float = 4.0, max_proper_share: floa
     return hits, weak
 
 
-def _is_title(ctx: SpinContext, i: int) -> bool:
-    text = ctx.words[i].text
+def _is_title(text: str) -> bool:
     return len(text) > 1 and text[0].isupper() and text[1:].islower() and text.isalpha()
 
 
@@ -145,9 +148,10 @@ def function_phrase_swaps(ctx: SpinContext, min_expected: float = 3.0) -> list[H
     chance alone would put it there ``10**min_expected`` times per billion pairs, and one of which
     can go: the pairs left with both neighbours are known."""
     hits = []
-    for i in range(1, ctx.word_count):
-        if not ctx.joined[i] or ctx.content[i - 1] or ctx.content[i] or ctx.pair[i] > 0:
-            continue
+    # Cheapest tests first, for all words at once: two joined function words in an unseen pair.
+    function = ~ctx.array("content")
+    unseen = ctx.array("joined")[1:] & function[:-1] & function[1:] & (ctx.array("pair")[1:] <= 0)
+    for i in (np.flatnonzero(unseen) + 1).tolist():
         first, second = ctx.low[i - 1], ctx.low[i]
         expected = ctx.lex.zipf(first) + ctx.lex.zipf(second) - 9.0
         if expected < min_expected or not _profiled(ctx, first) or not _profiled(ctx, second):

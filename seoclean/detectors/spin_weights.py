@@ -69,13 +69,18 @@ class SpinWeights:
         slots.spun, slots.exact = np.zeros(len(slots)), np.zeros(len(slots))
         if not len(slots):
             return 0.0
-        kinds = [slots.last == slots.first, slots.last > slots.first]
+        # (kind, its slots) for the kinds the document has: a kind without slots needs no scoring.
+        kinds = [
+            (kind, rows)
+            for kind, rows in zip(KINDS, [slots.last == slots.first, slots.last > slots.first])
+            if rows.any()
+        ]
         alone = np.zeros(len(slots))
-        for kind, rows in zip(KINDS, kinds):
+        for kind, rows in kinds:
             alone[rows] = self.models[(kind, "alone")].probability(slots.features[rows])
         rate = shrunk_rate(float(np.sum(alone)), len(alone))
         features = np.column_stack([slots.features, np.full(len(slots), rate_logit(rate))])
-        for kind, rows in zip(KINDS, kinds):
+        for kind, rows in kinds:
             slots.spun[rows] = self.models[(kind, "spun")].probability(features[rows])
             exact = self.models[(kind, "exact")].probability(features[rows])
             logit = np.log(np.clip(exact, 1e-9, 1.0) / np.clip(1.0 - exact, 1e-9, 1.0))
@@ -111,7 +116,9 @@ def weights_from_dict(data: dict, path: Path | str = "the weights") -> SpinWeigh
         for kind in KINDS
         for model in MODELS
     }
-    calibration = {kind: Logistic(np.array(data[kind]["calibration"][:1]), data[kind]["calibration"][1]) for kind in KINDS}
+    calibration = {
+        kind: Logistic(np.array(data[kind]["calibration"][:1]), data[kind]["calibration"][1]) for kind in KINDS
+    }
     return SpinWeights(models, calibration)
 
 

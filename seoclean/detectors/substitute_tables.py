@@ -28,7 +28,8 @@ AUXILIARIES = frozenset(
     + ("doing", "done", "can", "could", "may", "might", "must", "shall", "should", "will", "would", "ought")
 )
 FUNCTION_ZIPF = 6.6
-_SUBSTITUTES_KEY = ("substitute table",)  # memo key: tuples never collide with the word keys
+_SUBSTITUTES_KEY = ("substitute table",)  # memo keys: tuples never collide with the word keys
+_ROWS_KEY = ("substitute table row by id",)
 
 
 class SubstituteTable:
@@ -53,13 +54,9 @@ class SubstituteTable:
             row = self.index[text] = self._add(ctx, text)
         return row
 
-    def rows(self, ctx: SpinContext, texts: list[str]) -> np.ndarray:
-        """``row`` for many words at once (one dict lookup each once the table has them)."""
-        get = self.index.get
-        found = [get(text) for text in texts]
-        if None in found:
-            found = [self.row(ctx, text) if row is None else row for text, row in zip(texts, found)]
-        return np.array(found, dtype=np.int64)
+    def word_rows(self, ctx: SpinContext, indexes: np.ndarray) -> np.ndarray:
+        """``row`` of the document's words at ``indexes`` (all in the vocabulary) at once, by id."""
+        return ctx.by_id(_ROWS_KEY, indexes, lambda word: self.row(ctx, word), np.int64)
 
     def _add(self, ctx: SpinContext, text: str) -> int:
         if not is_lexical(ctx, text):

@@ -136,9 +136,12 @@ def rescored(ctx: SpinContext, slots: Slots, likely: np.ndarray) -> Slots:
 def _scored(ctx: SpinContext, inputs: _Inputs, table: SubstituteTable, s: _Neighbours) -> Slots:
     spans, cand_ids, cand_zipf, valid = inputs.spans, inputs.cand_ids, inputs.cand_zipf, inputs.valid
     # Spinner: each candidate in the context, diluted by the size of its thesaurus entry.
-    pairs = ctx.pairs
-    left_pair = pairs.scores_of(s.left_id[:, None], cand_ids, spans.has_left[:, None] & valid)
-    right_pair = pairs.scores_of(cand_ids, s.right_id[:, None], spans.has_right[:, None] & valid)
+    left_pair, right_pair = ctx.pairs.scores_of_each(
+        [
+            (s.left_id[:, None], cand_ids, spans.has_left[:, None] & valid),
+            (cand_ids, s.right_id[:, None], spans.has_right[:, None] & valid),
+        ]
+    )
     spinner_terms = inputs.cand_unigram + _context(s, left_pair, right_pair, cand_zipf, cand_zipf, two_d=True)
     spinner_terms = np.where(valid, spinner_terms, -np.inf)
     spinner = _log_sum(spinner_terms)
@@ -202,8 +205,9 @@ class _Neighbours:
         left, right = np.maximum(spans.first - 1, 0), np.minimum(spans.last + 1, ctx.word_count - 1)
         s = _Neighbours(ctx, spans, zipf, context_ids[left], context_ids[right])
         s.first_zipf, s.last_zipf = ctx.array("zipf")[spans.first], ctx.array("zipf")[spans.last]
-        s.left_observed = ctx.pairs.scores_of(s.left_id, ids[spans.first], spans.has_left)
-        s.right_observed = ctx.pairs.scores_of(ids[spans.last], s.right_id, spans.has_right)
+        s.left_observed, s.right_observed = ctx.pairs.scores_of_each(
+            [(s.left_id, ids[spans.first], spans.has_left), (ids[spans.last], s.right_id, spans.has_right)]
+        )
         return s
 
 

@@ -19,6 +19,7 @@ from seoclean.detectors.collocations import (
 )
 from seoclean.detectors.spin_context import NO_ID, Hit, SpinContext, match_case
 
+_COMMONEST_KEY = ("commonest candidate zipf by id",)  # memo key: tuples never collide with words
 # Per rule, for (collocation, grammar, context) evidence: how often the suggestion was exact.
 EXACT_SHARE = {"SEO201": (0.77, 0.72, 0.85), "SEO203": (0.92, 0.80, 0.89)}
 
@@ -42,35 +43,43 @@ class BreakStats:
 def unnatural_synonyms(ctx: SpinContext, th: CollocationThresholds, taken: set[int], stats: BreakStats) -> list[Hit]:
     """SEO201 over every word not already inside another finding (``taken`` word indexes)."""
     hits = []
-    low = ctx.low
-    min_gain = th.relaxed().min_zipf_gain
-    # Cheapest tests first, for all words at once: most words make known pairs with both neighbours.
-    for i in _spinnable_with_unknown_pair(ctx):
+    low, zipfs = ctx.low, ctx.zipf
+    # Cheapest tests first, for all words at once: most words make known pairs with both neighbours,
+    # and only a synonym much commoner than the word can count (candidates come commonest first).
+    indexes = _spinnable_with_evidence_side(ctx)
+    commonest = ctx.by_id(_COMMONEST_KEY, indexes, lambda word: _commonest_zipf(ctx.candidates(word)), float)
+    gain = commonest - ctx.array("zipf")[indexes] >= th.relaxed().min_zipf_gain
+    for i in indexes[gain].tolist():
         if i in taken:
             continue
-        candidates = ctx.candidates(low[i])
-        if not candidates:
-            continue
-        zipf = ctx.zipf[i]
-        if candidates[0][2] - zipf < min_gain:
-            continue  # only a commoner synonym can count, and the commonest comes first
-        examined = examine_span(ctx, i, i, candidates, zipf, th)
+        examined = examine_span(ctx, i, i, ctx.candidates(low[i]), zipfs[i], th)
         if examined is None:
             continue
         stats.add(examined)
         if examined.strict is not None and not repeated_with_neighbour(ctx, i, i):
-            hits.append(make_hit(ctx, "SEO201", i, i, examined.strict, th, zipf))
+            hits.append(make_hit(ctx, "SEO201", i, i, examined.strict, th, zipfs[i]))
     return hits
 
 
-def _spinnable_with_unknown_pair(ctx: SpinContext) -> list[int]:
+def _commonest_zipf(candidates: tuple[tuple[str, int, float], ...]) -> float:
+    return candidates[0][2] if candidates else float("-inf")  # the commonest comes first
+
+
+def _spinnable_with_evidence_side(ctx: SpinContext) -> np.ndarray:
     """Indexes of the words that may be spun (not a stop word, letters only, not a name, in the
-    vocabulary) and meet a neighbour they are joined to in a pair the data lacks."""
+    vocabulary) and have a side that can give evidence: a joined neighbour, in a pair the data
+    lacks, that is a known plain word other than a capitalised content word, and that precedes the
+    word or is a content word. ``examine_span`` returns None for every other word: a collocation
+    side, a grammar side and two unknown sides each need such a neighbour (see ``_side``)."""
     n = ctx.word_count
-    unknown = np.zeros(n + 1, dtype=bool)  # unknown[i]: word i is joined to word i-1 in an unseen pair
-    unknown[:n] = ctx.array("joined") & (ctx.array("pair") == 0.0)
-    spinnable = ~ctx.array("stop") & ctx.array("plain") & ~ctx.array("name_like") & (ctx.id_array != NO_ID)
-    return np.flatnonzero((unknown[:n] | unknown[1:]) & spinnable).tolist()
+    unknown = ctx.array("joined") & (ctx.array("pair") == 0.0)  # words i-1 and i: an unseen pair
+    known, content = ctx.id_array != NO_ID, ctx.array("content")
+    usable = ctx.array("plain") & known & ~(ctx.array("name_like") & content)
+    evidence = np.zeros(n, dtype=bool)
+    evidence[1:] = unknown[1:] & usable[:-1]  # on the left
+    evidence[:-1] |= unknown[1:] & usable[1:] & content[1:]  # on the right
+    spinnable = ~ctx.array("stop") & ctx.array("plain") & ~ctx.array("name_like") & known
+    return np.flatnonzero(evidence & spinnable)
 
 
 def repeated_with_neighbour(ctx: SpinContext, i: int, j: int) -> bool:
@@ -82,23 +91,39 @@ def repeated_with_neighbour(ctx: SpinContext, i: int, j: int) -> bool:
         phrases.append(f"{ctx.low[i - 1]} {span}")
     if ctx.has_right(j):
         phrases.append(f"{span} {ctx.low[j + 1]}")
-    return any(ctx.occurrences(p) > 1 for p in phrases)
+    # A phrase the text holds once as a plain substring (str.count, fast) cannot occur twice as words.
+    return any(ctx.lower_text.count(p) > 1 and ctx.occurrences(p) > 1 for p in phrases)
 
 
 def multiword_substitutes(ctx: SpinContext, th: CollocationThresholds, max_words: int = 3) -> list[Hit]:
     """SEO203: thesaurus phrases of 2..max_words words standing where a single word fits."""
     hits: list[Hit] = []
-    starts, low = ctx.lex.phrase_starts(), ctx.low
-    may_open = ctx.array("joined")[1:] & np.fromiter(map(starts.__contains__, low[:-1]), dtype=bool, count=len(low) - 1)
     free = 0  # the first word not inside an earlier hit
-    for i in np.flatnonzero(may_open).tolist():
-        if i < free or f"{low[i]} {low[i + 1]}" not in starts:
+    for i in _promising_openings(ctx, max_words).tolist():
+        if i < free:
             continue
         hit = _phrase_hit(ctx, i, th, max_words)
         if hit:
             hits.append(hit)
             free = i + int(hit.evidence["words"])
     return hits
+
+
+def _promising_openings(ctx: SpinContext, max_words: int) -> np.ndarray:
+    """The phrase openings where ``_phrase_hit`` may find something, by tests it makes of every
+    span it looks at (2..max_words words from the opening), made for all openings at once: the
+    first word may be spun, the second may be too (stop words allowed), and the span meets a
+    neighbour in a pair the data lacks (``has_unknown_pair``) for some length."""
+    openings = ctx.phrase_openings
+    may_be_spun = (ctx.id_array != NO_ID) & ctx.array("plain") & ~ctx.array("name_like")
+    promising = may_be_spun[openings] & ~ctx.array("stop")[openings] & may_be_spun[openings + 1]
+    # unseen[k]: words k-1 and k are joined in an unseen pair (False past the last word).
+    unseen = np.zeros(ctx.word_count + max_words + 1, dtype=bool)
+    unseen[: ctx.word_count] = ctx.array("joined") & (ctx.array("pair") == 0.0)
+    unknown = unseen[openings].copy()  # on the left of the span
+    for length in range(2, max_words + 1):
+        unknown |= unseen[openings + length]  # on the right of a span of this length
+    return openings[promising & unknown]
 
 
 def _phrase_hit(ctx: SpinContext, i: int, th: CollocationThresholds, max_words: int) -> Hit | None:

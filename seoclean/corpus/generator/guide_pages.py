@@ -20,7 +20,7 @@ import random
 import re
 
 from seoclean.corpus.generator.doorway import DoorwayStyle, FillerDeck, Page, title_case
-from seoclean.corpus.generator.keyphrases import topic_core
+from seoclean.corpus.generator.keyphrases import frequent_words, topic_core
 from seoclean.corpus.generator.spans import Span
 from seoclean.corpus.pools import read_pool
 
@@ -29,17 +29,29 @@ MIN_WORDS = 150
 END_HEADING_SHARE = 0.75  # pages with a "Conclusion"-style heading over the closing paragraph
 
 
-def guide_keyphrase(core: str, rng: random.Random) -> str:
-    """The topic, sometimes with an informational tail ("index funds for beginners"); a one-word
-    topic gets a tail more often, as keyword lists rarely target one bare word."""
-    chance = 0.6 if len(core.split()) == 1 else 0.35
-    return f"{core} {rng.choice(read_pool('doorway')['guide_tails'])}" if rng.random() < chance else core
+NICHE_SHARE = 0.6  # keyphrases narrowed by one of the article's own nouns ("index fund fees")
+MAX_KEYPHRASE_WORDS = 5
+
+
+def guide_keyphrase(core: str, body: str, rng: random.Random) -> str:
+    """A long-tail phrase on the topic, as keyword tools list them: the topic narrowed by one of
+    the article's frequent nouns ("index fund fees", "sourdough starter feeding") more often than
+    not, and sometimes an informational tail ("... for beginners"); a one-word topic always gets
+    one of the two, as keyword lists rarely target one bare word."""
+    words = core.split()
+    nouns = [noun for noun in frequent_words(body, core) if noun not in words]
+    if nouns and (len(words) == 1 or rng.random() < NICHE_SHARE):
+        words.append(rng.choice(nouns[:4]))
+    tail = rng.choice(read_pool("doorway")["guide_tails"]).split()
+    if rng.random() < (1.0 if len(words) == 1 else 0.35) and len(words) + len(tail) <= MAX_KEYPHRASE_WORDS:
+        words += tail
+    return " ".join(words)
 
 
 def guide_page(title: str, body: str, style: DoorwayStyle, rng: random.Random) -> tuple[str, list[Span], dict]:
     """A guide-flavoured doorway page (Markdown, starting with its H1) on the topic of ``title``."""
     core = topic_core(title, body)
-    keyphrase = guide_keyphrase(core, rng)
+    keyphrase = guide_keyphrase(core, body, rng)
     # Template text that happens to contain the topic ("follow these steps" on a page about steps)
     # would be an occurrence without a span: such lines are left out.
     pool = _avoiding(read_pool("doorway"), re.compile(rf"\b{re.escape(core)}\b", re.IGNORECASE))
