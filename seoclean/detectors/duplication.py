@@ -99,7 +99,7 @@ class DuplicationDetector(Detector):
             [u for u in group if u.words != title_words] for group in (units.headings, units.paragraphs, units.lines)
         ]
         # a bulleted heading-like line is a table-of-contents entry, which the section's heading repeats
-        headings = [u for u in kept[0] if not _LIST_MARKER_RE.match(doc.text[u.start : u.end])]
+        headings = [u for u in kept[0] if not _is_list_item(doc, u)]
         headings = self._exact_repeats(doc, headings, "SEO401", "heading", None)
         paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "")
         lines = self._line_repeats(doc, kept[2], paragraphs)
@@ -249,7 +249,7 @@ def _units(doc: Document) -> Units:
             units.headings.append(unit)
             # a heading that opens a text or a draft, after any short header lines, is its title;
             # a bulleted line is an entry of a table of contents or a menu, never the title
-            if (index == main[0] or (opening and len(unit.words) >= TITLE_MIN_WORDS)) and not _LIST_MARKER_RE.match(chunk):
+            if (index == main[0] or (opening and len(unit.words) >= TITLE_MIN_WORDS)) and not _is_list_item(doc, unit):
                 # a short first heading ("Blog", a site name) gives way to the headline below it
                 short = units.title is not None and len(units.title.words) < TITLE_MIN_WORDS
                 if units.title is None or (short and not units.title_echoed and len(unit.words) >= TITLE_MIN_WORDS):
