@@ -10,7 +10,9 @@ edits: the document itself for text and Markdown, its rendered main content for 
 - similarity: word-level ``difflib`` ratio of the cleaned body to the clean source article (row
   ``<source>#0``), against the same ratio for the spam input (all its visible words: for HTML the
   main-content extraction is part of the cleaning); "closer" counts spam documents whose cleaned
-  text is strictly more similar than the input was;
+  text is strictly more similar than the input was; also reported for the pages that hold their
+  source article (not templated doorway pages nor comment threads standing alone, which are
+  written around its topic but hold none of its text, so no edit can bring them closer to it);
 - stuffed occurrences: ``keyword`` spans whose words were all deleted; the keyphrase of a
   templated doorway page (``detail`` ``doorway``) is counted apart: there the whole page is the
   spam, and deleting its keyphrase from each templated sentence would not make an article;
@@ -50,7 +52,17 @@ DOORWAY = "doorway"  # a templated page's keyphrase: the page is the spam, not a
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
+def built_on_source(example) -> bool:
+    """Whether the spam page holds its source article: templated doorway pages and comment threads
+    standing alone are written around the article's topic but hold none of its text, so no edit
+    can bring them closer to it."""
+    standalone = example.kind == "comment-spam" and (example.settings.get("comments") or {}).get("standalone")
+    return example.kind != DOORWAY and not standalone
+
+
 def body_words(text: str, fmt: str) -> list[str]:
+    if not text.strip():  # the cleaner deleted everything: a page that was nothing but spam
+        return []
     doc = load_text(text, format=fmt)
     if fmt == "html":
         rendered = render_main_content(doc, "markdown")
@@ -145,6 +157,9 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
             c["closer"] += after > before
             c[f"closer {example.kind}"] += after > before
             c[f"sim docs {example.kind}"] += 1
+            if built_on_source(example):
+                c["closer built on source"] += after > before
+                c["sim docs built on source"] += 1
             if after <= before and len(misses.setdefault(f"not closer ({example.kind})", [])) < show:
                 misses[f"not closer ({example.kind})"].append(f"{example.id}: {before:.3f} -> {after:.3f}")
         _score_spans(example, result, base_doc, c, misses, show)
@@ -242,6 +257,7 @@ def print_split(split: str, found: dict) -> None:
         ("spin edits that restore the original (precision)", c["spin edits exact"], c["spin edits"], ""),
         ("clean documents returned unchanged", c["clean unchanged"], c["clean docs"], ">= 99%"),
         ("spam documents closer to the source", c["closer"], c["sim docs"], ">= 95%"),
+        ("  of those built on their source article", c["closer built on source"], c["sim docs built on source"], ""),
     ]
     print(f"{'measure':52s} {'count':>13s} {'rate':>7s}  target")
     for name, part, whole, target in rows:

@@ -4,8 +4,9 @@
     python scripts/eval_unseen_pages.py [--per-package 200] [--show 10]
 
 The dataset takes a seeded sample of each package's pages (``seoclean.corpus.realpages``); this
-script reads the others, in a fixed order, and scores each twice: as the installed HTML page (with
-its navigation, sidebar and footer) and as the Markdown text the dataset would have made of it. No
+script reads the others, in a fixed order, and scores each three times: as the installed HTML page
+(with its navigation, sidebar and footer), as the Markdown text the dataset would have made of it,
+and as trafilatura's plain-text extraction of the page. No
 page here is in any split, so the flag rates are an honest estimate of false alarms on real
 documentation. They say nothing about blogs or news, which the Debian packages do not have.
 
@@ -59,6 +60,14 @@ def unseen_pages(per_package: int, seed: int):
                 break
 
 
+def _extracted_text(html: str) -> str:
+    """The page as plain text the way crawlers keep it: trafilatura's text output (one element per
+    line, list items as "- " lines)."""
+    import trafilatura
+
+    return trafilatura.extract(html) or ""
+
+
 def main(argv: list[str] | None = None) -> int:
     from seoclean.analysis import Analyzer
 
@@ -67,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     scored, flagged, shown = Counter(), Counter(), 0
     for source_id, markdown, html in unseen_pages(args.per_package, args.seed):
         package = source_id.split("/")[1]
-        for fmt, text in (("markdown", markdown), ("html", html)):
+        for fmt, text in (("markdown", markdown), ("html", html), ("text", _extracted_text(html))):
+            if not text.strip():  # trafilatura found no main content
+                continue
             report = analyzer.analyze(text, format=fmt)
             if not report.ok:
                 continue

@@ -16,6 +16,7 @@ findings whose suggestion is the exact original. Deterministic: same data and le
 file out.
 
     python scripts/fit_spin_weights.py            # fits on train, writes the JSON, prints a summary
+    python scripts/fit_spin_weights.py --keep-substitute-models   # refit the exact models only
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
 from spin_gold import SourceOffsets, overlapping, restores, spin_spans
 
 from seoclean.corpus import DEFAULT_DATASET_PATH, load_dataset
@@ -41,9 +43,10 @@ from seoclean.detectors.spin_weights import (
     rate_logit,
     shrunk_rate,
     weights_from_dict,
+    with_interactions,
 )
 from seoclean.detectors.substitution_hits import article_fix
-from seoclean.detectors.substitutions import FEATURES, find_slots
+from seoclean.detectors.substitutions import EXACT_ONLY, FEATURES, find_slots
 from seoclean.ingest import load_text
 from seoclean.lexicon import DATA_DIR, get_lexicon
 
@@ -94,6 +97,32 @@ def _fit(X: np.ndarray, y: np.ndarray) -> LogisticRegression:
     return LogisticRegression(C=REGULARISATION, max_iter=5000).fit(X, y)
 
 
+def _fit_substitute(X: np.ndarray, y: np.ndarray) -> LogisticRegression:
+    """``_fit`` with the EXACT_ONLY features left out (weight 0): is the slot a substitute at all."""
+    used = np.array([name not in EXACT_ONLY for name in FEATURES] + [True] * (X.shape[1] - len(FEATURES)))
+    model = _fit(X[:, used], y)
+    coefficients = np.zeros((1, X.shape[1]))
+    coefficients[0, used] = model.coef_[0]
+    model.coef_, model.n_features_in_ = coefficients, X.shape[1]
+    return model
+
+
+def _fit_interactions(X: np.ndarray, y: np.ndarray) -> dict:
+    """A logistic model over the features and their pairwise products, fitted on standardised
+    columns (the products span many scales) with the scaling folded back into the weights."""
+    expanded = with_interactions(X)
+    scaler = StandardScaler().fit(expanded)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=REGULARISATION, max_iter=5000).fit((expanded - scaler.mean_) / scale, y)
+    coefficients = model.coef_[0] / scale
+    intercept = model.intercept_[0] - float(np.sum(coefficients * scaler.mean_))
+    return {
+        "coefficients": [round(float(c), 9) for c in coefficients],
+        "intercept": round(float(intercept), 9),
+        "interactions": True,
+    }
+
+
 def document_logits(rows: np.ndarray, first: np.ndarray) -> np.ndarray:
     """Each slot's document rate (first-stage probabilities over the row's slots, shrunk as the
     detector does), as a logit."""
@@ -107,22 +136,22 @@ def _kinds(X: np.ndarray) -> dict[str, np.ndarray]:
     return {"word": ~phrase, "phrase": phrase}
 
 
-def fit(data: dict[str, np.ndarray]) -> dict:
+def fit(data: dict[str, np.ndarray], exact_interactions: bool = True) -> dict:
     X, spun = data["X"], data["spun"]
     kinds = _kinds(X)
     out_of_fold = np.zeros(len(X))
     for train, held in GroupKFold(FOLDS).split(X, groups=data["group"]):
         for rows in kinds.values():
             fold_train, fold_held = train[rows[train]], held[rows[held]]
-            model = _fit(X[fold_train], spun[fold_train])
+            model = _fit_substitute(X[fold_train], spun[fold_train])
             out_of_fold[fold_held] = model.predict_proba(X[fold_held])[:, 1]
     X2 = np.column_stack([X, document_logits(data["row"], out_of_fold)])
     weights: dict = {"features": list(FEATURES)}
     for kind in KINDS:
         rows = kinds[kind]
         models = {
-            "alone": _fit(X[rows], spun[rows]),
-            "spun": _fit(X2[rows], spun[rows]),
+            "alone": _fit_substitute(X[rows], spun[rows]),
+            "spun": _fit_substitute(X2[rows], spun[rows]),
             "exact": _fit(X2[rows], data["exact"][rows]),
         }
         weights[kind] = {
@@ -132,6 +161,8 @@ def fit(data: dict[str, np.ndarray]) -> dict:
             }
             for name in MODELS
         }
+        if exact_interactions:
+            weights[kind]["exact"] = _fit_interactions(X2[rows], data["exact"][rows])
         weights[kind]["calibration"] = [1.0, 0.0]
     return weights
 
@@ -139,11 +170,7 @@ def fit(data: dict[str, np.ndarray]) -> dict:
 def calibrate(weights: dict, dev: dict[str, np.ndarray]) -> None:
     """Platt-scale each kind's ``exact`` on the dev slots the detector would report."""
     fitted = weights_from_dict(weights)
-    X, kinds = dev["X"], _kinds(dev["X"])
-    alone = np.zeros(len(X))
-    for kind, rows in kinds.items():
-        alone[rows] = fitted.models[(kind, "alone")].probability(X[rows])
-    X2 = np.column_stack([X, document_logits(dev["row"], alone)])
+    X2, kinds = _with_document_rate(fitted, dev)
     for kind, rows in kinds.items():
         reported = rows & (fitted.models[(kind, "spun")].probability(X2) >= REPORTED)
         exact = fitted.models[(kind, "exact")].probability(X2[reported])
@@ -152,15 +179,62 @@ def calibrate(weights: dict, dev: dict[str, np.ndarray]) -> None:
         weights[kind]["calibration"] = [round(float(platt.coef_[0][0]), 6), round(float(platt.intercept_[0]), 6)]
 
 
+def kept_substitute_models(path: Path) -> dict:
+    """The ``alone`` and ``spun`` models of an existing weights file, with weight 0 for features
+    it lacks (EXACT_ONLY features added since): refitting only ``exact`` keeps every finding, and
+    so the false alarms on clean text and the classifier's measures, as they were."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    known = list(data["features"])
+    weights: dict = {"features": list(FEATURES)}
+    for kind in KINDS:
+        weights[kind] = {}
+        for name in ("alone", "spun"):
+            old = data[kind][name]["coefficients"]
+            new = [old[known.index(f)] if f in known else 0.0 for f in FEATURES] + old[len(known) :]
+            weights[kind][name] = {"coefficients": new, "intercept": data[kind][name]["intercept"]}
+        weights[kind]["exact"] = {"coefficients": [0.0] * (len(FEATURES) + 1), "intercept": 0.0}
+        weights[kind]["calibration"] = [1.0, 0.0]
+    return weights
+
+
+def fit_exact(data: dict[str, np.ndarray], weights: dict) -> dict:
+    """``weights`` with each kind's ``exact`` model fitted on ``data`` (the document rate from the
+    kept ``alone`` model)."""
+    X2, kinds = _with_document_rate(weights_from_dict(weights), data)
+    for kind, rows in kinds.items():
+        weights[kind]["exact"] = _fit_interactions(X2[rows], data["exact"][rows])
+    return weights
+
+
+def _with_document_rate(fitted, data: dict[str, np.ndarray]) -> tuple[np.ndarray, dict]:
+    """The slot features plus the document's substitution rate by the fitted ``alone`` models,
+    and the slot rows of each kind."""
+    X, kinds = data["X"], _kinds(data["X"])
+    alone = np.zeros(len(X))
+    for kind, rows in kinds.items():
+        alone[rows] = fitted.models[(kind, "alone")].probability(X[rows])
+    return np.column_stack([X, document_logits(data["row"], alone)]), kinds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument(
+        "--keep-substitute-models",
+        action="store_true",
+        help="refit only the exact models, keeping alone/spun (and so every finding) from --out",
+    )
     args = parser.parse_args(argv)
-    # The detector reads likely substitutes as their originals when it scores their neighbours,
-    # which needs weights: fit once on the slots as written, then on the slots rescored that way.
-    first = fit(slot_examples("train"))
-    data = slot_examples("train", weights_from_dict(first))
-    weights = fit(data)
+    if args.keep_substitute_models:
+        kept = kept_substitute_models(args.out)
+        data = slot_examples("train", weights_from_dict(kept))
+        weights = fit_exact(data, kept)
+    else:
+        # The detector reads likely substitutes as their originals when it scores their neighbours,
+        # which needs weights: fit once on the slots as written, then on the slots rescored that way.
+        first = fit(slot_examples("train"), exact_interactions=False)  # rescoring needs ``spun`` only
+        data = slot_examples("train", weights_from_dict(first))
+        weights = fit(data)
     calibrate(weights, slot_examples("dev", weights_from_dict(weights)))
     weights["provenance"] = {
         "command": "python scripts/fit_spin_weights.py",
@@ -177,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     for kind in KINDS:
         for name in MODELS:
             model = weights[kind][name]
+            if model.get("interactions"):
+                print(f"  {kind} {name}: {len(model['coefficients'])} weights (features and their products)")
+                continue
             terms = ", ".join(f"{f} {c:+.2f}" for f, c in zip([*FEATURES, "rate_logit"], model["coefficients"]))
             print(f"  {kind} {name}: {terms}; intercept {model['intercept']:+.2f}")
         print(f"  {kind} calibration: {weights[kind]['calibration']}")

@@ -27,6 +27,7 @@ DETECTORS = (
     ("coherence", "seoclean.detectors.coherence", "CoherenceDetector"),
     ("shape", "seoclean.detectors.shape", "ShapeDetector"),
     ("page", "seoclean.detectors.page", "PageDetector"),
+    ("comments", "seoclean.detectors.comments", "CommentSpamDetector"),
 )
 STATUS_OK, STATUS_UNSUPPORTED, STATUS_ERROR = "ok", "unsupported-language", "error"
 DEFAULT_MODEL = "default"  # Analyzer(model=...): the shipped classifier, loaded on first use

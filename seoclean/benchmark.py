@@ -27,12 +27,9 @@ def evaluate(
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     features = dataset_features(data_path, cache_dir=cache_dir, n_jobs=n_jobs, log=log)
-    if list(features.names) != list(model.feature_names):
-        from seoclean.errors import ModelError
-
-        raise ModelError(f"{model.path} was trained on other features than seoclean extracts now; retrain it")
+    columns = _model_columns(model, features.names)
     index = [i for i, row in enumerate(features.rows) if row["split"] == split]
-    rows, X = [features.rows[i] for i in index], features.X[index]
+    rows, X = [features.rows[i] for i in index], features.X[np.ix_(index, columns)]
     y = np.array([row["label"] for row in rows])
     scores = model.predict_proba_features(X)
     result: dict[str, Any] = {
@@ -40,7 +37,7 @@ def evaluate(
         "data": str(data_path),
         "split": split,
         "seoclean": evaluate_scores(rows, scores, model.threshold),
-        "feature_importances": permutation_importances(model.pipeline["classifier"], X, y, features.names),
+        "feature_importances": permutation_importances(model.pipeline["classifier"], X, y, list(model.feature_names)),
     }
     systems = [("seoclean", model)]
     if baselines:
@@ -53,6 +50,17 @@ def evaluate(
             view: evaluate_shared(systems, shared, html=(view == "html"), log=log) for view in ("text", "html")
         }
     return result
+
+
+def _model_columns(model, names: list[str]) -> list[int]:
+    """Where the model's measures sit among the extracted ones (a model reads its measures by name)."""
+    position = {name: i for i, name in enumerate(names)}
+    missing = [name for name in model.feature_names if name not in position]
+    if missing:
+        from seoclean.errors import ModelError
+
+        raise ModelError(f"{model.path} was trained on measures seoclean no longer extracts ({', '.join(missing)}); retrain it")
+    return [position[name] for name in model.feature_names]
 
 
 def _model_summary(model) -> dict[str, Any]:

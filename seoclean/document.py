@@ -221,19 +221,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def paragraph_blocks(text: str) -> list[Block]:
-    """Blocks for plain text: runs of non-blank lines separated by blank lines.
+    """Blocks for plain text: headings, paragraphs, list items, table rows and code, read from
+    lines and blank lines the way a Markdown page's are (see ``seoclean.ingest.text_structure``)."""
+    from seoclean.ingest.text_structure import text_blocks
 
-    A short single line without closing punctuation, standing alone, is taken as a heading
-    (that is how titles and subheadings look in text extracted from web pages).
-    """
-    blocks: list[Block] = []
-    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
-        start, end = _strip(text, match.start(), match.end())
-        chunk = text[start:end]
-        kind = "heading" if _looks_like_heading(chunk) else "paragraph"
-        blocks.append(Block(start, end, kind))
-    return blocks
-
-
-def _looks_like_heading(chunk: str) -> bool:
-    return "\n" not in chunk and len(chunk) <= 120 and not chunk.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+    return [Block(start, end, kind) for start, end, kind in text_blocks(text)]

@@ -87,11 +87,12 @@ class DetectorFeatures(TransformerMixin, BaseEstimator):
         return self._analyzer_cache
 
     def _check_names_unchanged(self) -> None:
-        current = self._analyzer().feature_names()
-        if list(current) != list(self.feature_names_out_):
+        """Measures are read by name: new ones are ignored, but every fitted one must still exist."""
+        missing = set(self.feature_names_out_) - set(self._analyzer().feature_names())
+        if missing:
             raise RuntimeError(
-                "the detectors' measures changed since this transformer was fitted "
-                f"({len(self.feature_names_out_)} features then, {len(current)} now); fit it again"
+                f"the detectors no longer measure {sorted(missing)}, which this transformer was fitted "
+                "on; fit it again"
             )
 
     def _extract(self, documents: list[Any]) -> np.ndarray:

@@ -29,7 +29,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-CATEGORIES = ("keyword-stuffing", "spin", "boilerplate", "duplicate")
+CATEGORIES = ("keyword-stuffing", "spin", "boilerplate", "duplicate", "comment-spam")
 
 
 @dataclass(frozen=True, slots=True)

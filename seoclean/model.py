@@ -145,7 +145,8 @@ def load_model(path: str | Path | None = None, *, trust: bool = False) -> SpamMo
 
     Checks, in order: the file and its metadata exist; the file's SHA-256 matches the metadata
     (refused otherwise unless ``trust=True``); the file holds a seoclean model whose feature names
-    and threshold agree with the metadata and whose features this seoclean extracts. Version
+    and threshold agree with the metadata and whose features this seoclean still extracts (measures
+    added since it was trained are not used). Version
     differences are logged as warnings. Every failure raises ``ModelError`` naming the file and
     the fix.
     """
@@ -212,13 +213,12 @@ def _check_consistency(model: SpamModel, record: dict[str, Any], path: Path) -> 
             raise ModelError(f"{path}: the feature names in its metadata differ from the model's; retrain it")
         if abs(float(record.get("threshold", -1)) - model.threshold) > 1e-12:
             raise ModelError(f"{path}: the threshold in its metadata differs from the model's; retrain it")
-    current = extracted_names()
-    if list(current) != list(model.feature_names):
-        missing = sorted(set(model.feature_names) - set(current))
-        new = sorted(set(current) - set(model.feature_names))
+    # A model reads its measures by name, so measures added since it was trained are simply not
+    # used; a measure it needs that is no longer extracted makes it unusable.
+    missing = sorted(set(model.feature_names) - set(extracted_names()))
+    if missing:
         raise ModelError(
-            f"{path} was trained on other features than this seoclean extracts "
-            f"(no longer extracted: {missing or 'none'}; new: {new or 'none'}; or a different order); "
+            f"{path} was trained on measures this seoclean no longer extracts ({', '.join(missing)}); "
             f"retrain it with `{TRAIN_COMMAND}`"
         )
 

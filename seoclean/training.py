@@ -67,6 +67,7 @@ _EVIDENCE_BOILERPLATE = frozenset({
     "boilerplate__boilerplate_line_frac", "boilerplate__boilerplate_char_frac",
     "boilerplate__cue_line_count", "boilerplate__cta_line_count",
     "page__praise_sentence_frac",  # praise that fits any post: comment spam's signature
+    "comments__spam_comment_count", "comments__spam_comment_frac",  # (how many comments a page has is not)
 })
 
 

@@ -54,3 +54,46 @@ def test_markdown_front_matter_code_and_link_targets_are_not_prose():
 def test_markdown_list_items_and_quotes_have_their_own_kinds():
     doc = load_markdown("- one item here\n- two items here\n\n> quoted words\n")
     assert [b.kind for b in doc.blocks] == ["list_item", "list_item", "quote"]
+
+
+PASTED_PAGE = """Five Houseplants That Survive Neglect
+
+Snake plant
+
+Needs water once a month and tolerates a dark corner. It is the plant to buy first.
+
+Also easy to keep:
+
+- ZZ plant
+
+- pothos
+
+- spider plant
+"""
+
+
+def test_plain_text_list_items_apart_are_list_items_with_exact_offsets():
+    doc = Document(PASTED_PAGE)
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Five Houseplants That Survive Neglect"),
+        ("heading", "Snake plant"),
+        ("paragraph", "Needs water once a month and tolerates a dark corner. It is the plant to buy first."),
+        ("paragraph", "Also easy to keep:"),
+        ("list_item", "- ZZ plant"),
+        ("list_item", "- pothos"),
+        ("list_item", "- spider plant"),
+    ]
+    pothos = next(w for w in doc.words if w.text == "pothos")
+    assert doc.blocks[pothos.block].kind == "list_item"
+    assert doc.position(pothos.start) == (11, 3)
+
+
+def test_plain_text_hard_wrapped_paragraph_is_one_block():
+    text = (
+        "The allotment committee met on Tuesday and agreed to raise the annual rent\n"
+        "by five pounds, the first rise in six years. Water charges stay the same.\n"
+    )
+    doc = Document(text)
+    assert [b.kind for b in doc.blocks] == ["paragraph"]
+    assert (doc.blocks[0].start, doc.blocks[0].end) == (0, len(text) - 1)

@@ -69,7 +69,7 @@ def test_feature_names_are_the_detectors_measures_and_stable(fitted):
     names = list(fitted.get_feature_names_out())
     assert names == feature_names() == list(DetectorFeatures().fit([]).get_feature_names_out())
     assert len(names) == len(set(names))
-    detectors = {"stuffing", "spin", "boilerplate", "duplication", "coherence", "shape", "page"}
+    detectors = {"stuffing", "spin", "boilerplate", "duplication", "coherence", "shape", "page", "comments"}
     assert all(name.split("__", 1)[0] in detectors and "__" in name for name in names)
 
 

@@ -52,6 +52,7 @@ def test_every_spam_evidence_feature_is_constrained_and_shape_is_not():
     assert signs["stuffing__stuffed_phrases"] == signs["spin__spintax_count"] == 1
     assert signs["boilerplate__cue_line_count"] == 1 and signs["boilerplate__stopword_density"] == 0
     assert all(sign == 0 for name, sign in signs.items() if name.startswith("shape__"))
+    assert signs["comments__spam_comment_count"] == 1 and signs["comments__comment_count"] == 0
     assert {c.monotone for c in candidates(names)} == {True, False}
 
 
@@ -195,6 +196,23 @@ def test_metadata_that_disagrees_with_the_model_is_an_error(saved, tmp_path):
     metadata_path(path).write_text(json.dumps(record))
     with pytest.raises(ModelError, match="threshold"):
         load_model(path)
+
+
+def test_a_model_keeps_working_when_seoclean_adds_a_measure(saved, monkeypatch):
+    # A model reads its measures by name: one added to a detector later is simply not used.
+    import seoclean.analysis
+
+    monkeypatch.setattr(seoclean.analysis, "feature_names", lambda: [*feature_names(), "comments__new_measure"])
+    assert load_model(saved).threshold == 0.7
+
+
+def test_a_model_that_needs_a_measure_no_longer_extracted_is_refused(saved, monkeypatch):
+    import seoclean.analysis
+
+    kept = [name for name in feature_names() if name != "stuffing__stuffed_phrases"]
+    monkeypatch.setattr(seoclean.analysis, "feature_names", lambda: kept)
+    with pytest.raises(ModelError, match=r"no longer extracts \(stuffing__stuffed_phrases\); retrain"):
+        load_model(saved)
 
 
 def test_a_missing_model_names_the_file_and_the_fix(tmp_path):

@@ -312,6 +312,49 @@ def test_a_quoted_sentence_tacked_onto_a_paragraph_is_not_a_pull_quote(analyzer)
     assert result.text.count(quote) == 1 and result.text.count("The hardest work") == 1
 
 
+def test_a_paragraph_of_reported_speech_said_twice_is_a_copy_not_a_pull_quote(analyzer):
+    speech = (
+        '"I just shut my eyes and hoped," said Akers, 19, who only came on in the 84th minute. '
+        '"I\'ve supported this club since I was six. I\'ll never forget that."'
+    )
+    text = (
+        "# Kelsbury Town reach the county cup final\n\n"
+        "Kelsbury Town beat Hadley Rovers 2-1 on Saturday to reach their first final in 22 years.\n\n"
+        f"{speech}\n\nTheir last appearance in the final, in 2003, ended in a 3-0 defeat.\n\n{speech}\n\n"
+        "Tickets for the final go on sale on Monday at the club shop and online.\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.count(speech) == 1 and [e.rule for e in result.edits] == ["SEO403"]
+
+
+def test_a_list_whose_entries_are_each_doubled_is_collapsed_not_kept_as_a_section(analyzer):
+    entries = [
+        "- **Local welfare schemes** and charities can help with emergency costs.",
+        "- **Talking to the creditor** often buys time for free.",
+        "- **A credit union loan** costs a fraction of a payday loan.",
+    ]
+    doubled = "\n".join(entry for entry in entries for _ in range(2))
+    text = (
+        "# Payday loans are a trapdoor\n\n"
+        "A loan that must be repaid in full within a month is hard to clear for anyone already short.\n\n"
+        f"There are better places to turn:\n\n{doubled}\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert all(result.text.count(entry) == 1 for entry in entries)
+    assert [e.rule for e in result.edits] == ["SEO402"] * 3
+
+
+def test_page_chrome_said_twice_is_left_to_the_boilerplate_policy(analyzer):
+    footer = "\u00a9 2024 The Weekly Ledger. All rights reserved."
+    text = (
+        "# How a home network fits together\n\n"
+        "A router joins your home network to the internet and hands out addresses to each device.\n\n"
+        "A switch adds wired ports when the router runs out of them, without any setup at all.\n\n"
+        f"{footer}\n\n{footer}\n"
+    )
+    assert clean(text, format="markdown", analyzer=analyzer).edits == ()
+
+
 def test_an_html_title_said_again_by_a_lower_heading_is_rendered_once(analyzer):
     page = (
         "<html><head><title>6.4. The apt-file Command</title></head><body><main>"
@@ -340,3 +383,58 @@ def test_two_sentences_glued_onto_other_paragraphs_are_padding_but_one_is_a_summ
     assert [e.rule for e in result.edits] == ["SEO406", "SEO406"]
     summary = text.replace(f" {buses}\n", "\n")  # one restated sentence: left alone
     assert clean(summary, format="markdown", analyzer=analyzer).edits == ()
+
+
+def test_a_template_title_is_reported_but_kept_while_its_planted_variants_go(analyzer):
+    # The writer's own title cannot be recovered from "Inside Scoop On ...": clean() keeps it and
+    # the finding asks for a new title; the keyphrase pasted into the body is deleted.
+    text = (
+        "# Inside Scoop On Cheap Red Lentil Coupon\n\n"
+        "A cheap, filling soup made almost entirely from the store cupboard, ready in forty minutes.\n\n"
+        "Simmer for twenty minutes, until the lentils have collapsed and the carrots are soft "
+        "Cheap red lentil coupon. Stir now and then, as lentils like to catch on the bottom of the pan.\n"
+    )
+    result = clean(text, format="markdown", analyzer=analyzer)
+    assert result.text.startswith("# Inside Scoop On Cheap Red Lentil Coupon\n")
+    assert "the carrots are soft. Stir now and then" in result.text
+    assert [e.rule for e in result.edits] == ["SEO102"]
+
+
+# A paragraph written for this test, then spun with thesaurus entries: the swaps that break the
+# page's own collocations are restored exactly; the paragraph as written comes back untouched.
+CHAIN_CARE = (
+    "Keep your bike chain clean and it will last much longer. After a wet ride, wipe the chain with a dry "
+    "cloth, then put a drop of oil on each link. Turn the pedals backwards so that the oil works into the "
+    "rollers, and wipe off whatever is left on the outside. A dirty chain wears out the gears quickly, and new "
+    "gears cost far more than a bottle of oil. Check the chain every month and replace it when it starts to "
+    "stretch. A worn chain also skips under load, which is unpleasant when you stand on the pedals to climb a hill."
+)
+CHAIN_CARE_SPUN = (
+    "Keep your cycle chain clean and it will last much further. After a wet ride, wipe the chain with a waterless "
+    "cloth, then put a drop of oil on each join. Turn the pedals backwards so that the crude oil crops into the "
+    "hair curlers, and wipe off whatever is left on the out of doors. A dirty concatenation wears out the pitches "
+    "quickly, and new gears cost far more than a bottle of oil. Hold back the range every calendar month and "
+    "replace it when it bulges to stretch. A worn string also bounds off under load, which is unpleasant when you "
+    "sales booth on the pedals to climb a hill."
+)
+# Honest prose with rare but apt words: a literary description and a clinical note.
+UNUSUAL_BUT_RIGHT = (
+    "Our ancient oak survived three storms. Its gnarled limbs still shade the patio, and in autumn the "
+    "squirrels hoard its acorns beneath the hedge. The patient was given an anticoagulant before surgery to "
+    "lower the risk of thrombosis, and her haemoglobin recovered within a week."
+)
+
+
+def test_spun_substitutions_are_restored_exactly(analyzer):
+    result = clean(CHAIN_CARE_SPUN, format="text", analyzer=analyzer)
+    restored = {(result.baseline[e.start : e.end], e.replacement) for e in result.edits if e.rule.startswith("SEO2")}
+    expected = {("waterless", "dry"), ("crude oil", "oil"), ("concatenation", "chain"), ("calendar month", "month")}
+    assert expected <= restored
+    assert "a dry cloth" in result.text and "every month" in result.text
+    assert clean(result.text, format="text", analyzer=analyzer).text == result.text
+
+
+@pytest.mark.parametrize("text", [CHAIN_CARE, UNUSUAL_BUT_RIGHT])
+def test_honest_text_with_unusual_words_is_returned_unchanged(analyzer, text):
+    result = clean(text, format="text", analyzer=analyzer)
+    assert result.edits == () and result.text == text

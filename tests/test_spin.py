@@ -13,7 +13,7 @@ import pytest
 
 from seoclean.detectors.spin import SpinDetector
 from seoclean.detectors.spin_context import SpinContext
-from seoclean.detectors.spin_weights import PRIOR_RATE, load_weights, shrunk_rate
+from seoclean.detectors.spin_weights import PRIOR_RATE, Logistic, load_weights, shrunk_rate, with_interactions
 from seoclean.detectors.substitution_hits import article_fix
 from seoclean.detectors.substitutions import FEATURES, find_slots, rescored
 from seoclean.document import Document
@@ -376,5 +376,34 @@ def test_a_short_text_borrows_the_rate_of_clean_text():
 def test_the_shipped_weights_match_the_features():
     weights = load_weights()
     for (kind, model), logistic in weights.models.items():
-        extra = 0 if model == "alone" else 1  # the document's rate
-        assert len(logistic.coefficients) == len(FEATURES) + extra, (kind, model)
+        inputs = len(FEATURES) + (0 if model == "alone" else 1)  # and the document's rate
+        # The exact model weighs the features and every pairwise product of them.
+        expected = inputs + inputs * (inputs + 1) // 2 if logistic.interactions else inputs
+        assert len(logistic.coefficients) == expected, (kind, model)
+    assert all(weights.models[(kind, "exact")].interactions for kind in ("word", "phrase"))
+
+
+def test_a_model_with_interactions_weighs_the_products_of_its_features():
+    rng = np.random.default_rng(7)
+    features, coefficients = rng.normal(size=(40, 4)), rng.normal(size=4 + 10)
+    expected = 1.0 / (1.0 + np.exp(-(with_interactions(features) @ coefficients - 0.4)))
+    assert np.allclose(Logistic(coefficients, -0.4, interactions=True).probability(features), expected)
+    assert with_interactions(features).shape == (40, 14)
+    assert np.allclose(with_interactions(features)[:, 4], features[:, 0] ** 2)
+
+
+def _best_original(text: str, word: str) -> tuple[str, float]:
+    ctx = SpinContext(Document(text), get_lexicon())
+    slots = find_slots(ctx)
+    k = [ctx.low[i] for i in slots.first.tolist()].index(word)
+    return slots.original(k), float(slots.feature("frame_in_document")[k])
+
+
+def test_the_page_own_wording_of_a_frame_points_at_the_original():
+    # Alone, "tremendous garden" reads best as "wonderful garden"; a page that writes "large
+    # garden" elsewhere names the thing it means, and a spinner rewrites each occurrence alone.
+    assert _best_original("Our tremendous garden has a pond.", "tremendous") == ("wonderful", 0.0)
+    later = "In summer our tremendous garden is full of bees."
+    original, frames = _best_original(f"Our large garden has a pond. {later}", "tremendous")
+    assert original == "large" and frames > 0
+    assert _best_original(f"Our big garden has a pond. {later}", "tremendous")[0] == "big"

@@ -91,6 +91,11 @@ def _topical_blocks(doc: Document) -> tuple[list[tuple[int, set[str]]], list[set
     return paragraphs, headings
 
 
+def topical_words(words: list[str]) -> set[str]:
+    """The topical words among ``words`` (lower-cased), plural "s" dropped; see ``_topical``."""
+    return _topical(words, get_lexicon())
+
+
 def _topical(words: list[str], lex) -> set[str]:
     """Topical words, with a plural "s" dropped so "lentil" and "lentils" match."""
     return {

@@ -6,44 +6,27 @@ later copy is reported, with the line of the first copy in the evidence; the fir
 Short units (under four words: "Ingredients", "Step 1", "Read more") legitimately repeat and are
 left to the boilerplate rules.
 
-Near-duplicates are found by ``near_duplicates`` (word-3-gram Jaccard similarity).
+The units compared come from ``duplicate_units``; near-duplicates are found by ``near_duplicates``
+(word-3-gram Jaccard similarity), title copies by ``title_copies``, lines pasted onto the end of
+other lines by ``glued_lines`` and sentence copies by ``repeated_sentences``.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
+from seoclean.detectors.duplicate_units import LIST_MARKER_RE, MENU_SEPARATOR_RE, Unit, cut_units, is_list_item
+from seoclean.detectors.glued_lines import glued_lines
 from seoclean.detectors.near_duplicates import near_duplicates
 from seoclean.detectors.repeated_sentences import sentence_copies
+from seoclean.detectors.title_copies import title_copies
 from seoclean.document import Document
 from seoclean.findings import Finding
 
-PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
-TITLE_MIN_WORDS = 4  # a heading after header lines is the title only when it is this long
-OPENING_PARAGRAPH_WORDS = 12  # a paragraph of sentences this long starts the body: no title after it
-GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A heading, paragraph or line: its span, its lowercase words and its shape."""
-
-    start: int
-    end: int
-    words: tuple[str, ...]
-    multi_line: bool  # a block spanning several lines (its lines are units too)
-    prose: bool  # reads as prose, not as a list item, table row, code line or label
-
-
-_LIST_MARKER_RE = re.compile(r"^(?:[-*•–—>+]|\d{1,3}[.)])\s")
-_NUMBER_RE = re.compile(r"(?<!\w)\d")
-_TERMINAL = (".", "!", "?", "…")
-_CLOSERS = "\"'”’)]»"
-_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
+# a bulleted entry this long is not said twice in a row; shorter ones are, in real documentation
+# ("- Note" above each of three notes, "- FILTER DIR", a nested table of contents naming its page)
+ADJACENT_ITEM_MIN_WORDS = 4
 
 
 class DuplicationDetector(Detector):
@@ -92,17 +75,18 @@ class DuplicationDetector(Detector):
         self.sentence_min_words = sentence_min_words
 
     def detect(self, doc: Document) -> DetectorResult:
-        units = _units(doc)
-        title = self._title_copies(doc, units)  # copies of the title are SEO405's, not SEO401-403's
+        units = cut_units(doc)
+        # copies of the title are SEO405's, not SEO401-403's
+        title = title_copies(doc, units, self.title_min_words) if self.title_min_words is not None else []
         title_words = units.title.words if units.title and self.title_min_words is not None else None
-        kept = [
-            [u for u in group if u.words != title_words] for group in (units.headings, units.paragraphs, units.lines)
-        ]
+        kept = [[u for u in group if u.words != title_words] for group in (units.headings, units.paragraphs)]
         # a bulleted heading-like line is a table-of-contents entry, which the section's heading repeats
-        headings = [u for u in kept[0] if not _is_list_item(doc, u)]
+        headings = [u for u in kept[0] if not is_list_item(doc, u)]
+        headings = [u for previous, u in zip([None, *headings], headings) if not _header_row(doc, previous, u)]
         headings = self._exact_repeats(doc, headings, "SEO401", "heading", None)
         paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "")
-        lines = self._line_repeats(doc, kept[2], paragraphs)
+        lines = self._line_repeats(doc, units.lines, title_words, paragraphs + title)
+        lines += self._glued_lines(doc, units.headings + units.lines, headings + paragraphs + lines + title)
         near = self._near_duplicates(doc, units.paragraphs, units.lines)
         sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title)
         main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
@@ -144,29 +128,51 @@ class DuplicationDetector(Detector):
             return not any(w[:1].isdigit() for w in unit.words)
         return unit.prose
 
-    def _line_repeats(self, doc: Document, lines: list[Unit], paragraph_repeats: list[Finding]) -> list[Finding]:
-        """Repeated lines, except those a repeated paragraph already covers (a one-line paragraph
-        is both a line and a paragraph: it is reported once, as a paragraph)."""
-        lone = [u for u in lines if not _inside_any(u, paragraph_repeats)]
-        found = self._exact_repeats(doc, lone, "SEO402", "line", "")
+    def _line_repeats(self, doc: Document, lines: list[Unit], title_words, reported: list[Finding]) -> list[Finding]:
+        """Repeated lines, except those a repeated paragraph or a title copy already covers (a
+        one-line paragraph is both a line and a paragraph: it is reported once, as a paragraph).
+        Lines naming the title are left to SEO405, unless one stands right below itself: a table of
+        contents names the title once."""
+        lone = [u for u in lines if not _inside_any(u, reported)]
+        found = self._exact_repeats(doc, [u for u in lone if u.words != title_words], "SEO402", "line", "")
         return found + self._adjacent_repeats(doc, lone, found)
 
     def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
-        """A list item repeated right below itself ("- Payment date: the money arrives" twice in a
-        row): a list never names one thing twice in a row. (A table's header row may repeat.)"""
+        """A line repeated character for character right below itself. A bulleted list never names
+        one thing of ``ADJACENT_ITEM_MIN_WORDS`` words twice in a row; a paragraph of ``min_words``
+        words, even a label ("Issued by the Consumer Protection Office"), is not the next paragraph
+        again either.
+        Lines of one block may repeat: rows of a table (a header row per table) or of a poem. Menus
+        joined by separators repeat by design (the header's and the footer's, one below the other
+        once the page is extracted), and so do the lines of a list without bullets."""
         findings = []
         for previous, unit in pairwise(lines):
-            if unit.words != previous.words or len(unit.words) < self.min_words or _inside_any(unit, found):
+            if unit.words != previous.words or _inside_any(unit, found):
                 continue
-            if not _is_list_item(doc, unit):
+            gap = doc.text[previous.end : unit.start]
+            same = doc.text[previous.start : previous.end] == doc.text[unit.start : unit.end]
+            if gap.strip() or not same or not self._adjacent_copy(doc, unit, gap.count("\n")):
                 continue
-            if doc.text[previous.end : unit.start].count("\n") > 1:
-                continue  # not the next line
             first_line = doc.position(previous.start)[0]
             message = f"this line repeats the line right above it (line {first_line})"
             evidence = {"first_line": first_line, "words": len(unit.words)}
-            findings.append(make_finding(doc, "SEO402", unit.start, unit.end, message, suggestion="", evidence=evidence))
+            finding = make_finding(doc, "SEO402", unit.start, unit.end, message, suggestion="", evidence=evidence)
+            findings.append(finding)
         return findings
+
+    def _adjacent_copy(self, doc: Document, unit: Unit, newlines: int) -> bool:
+        text = doc.text[unit.start : unit.end]
+        if LIST_MARKER_RE.match(text):
+            return newlines <= 1 and len(unit.words) >= ADJACENT_ITEM_MIN_WORDS  # the next item of the list
+        block = doc.block_at(unit.start)
+        if (block is not None and block.kind in ("table", "list_item")) or MENU_SEPARATOR_RE.search(text):
+            return False
+        return len(unit.words) >= self.min_words and newlines == 2  # the next paragraph
+
+    def _glued_lines(self, doc: Document, lines: list[Unit], reported: list[Finding]) -> list[Finding]:
+        """Whole lines pasted onto the end of other lines (``glued_lines``), outside reported units."""
+        ordered = sorted(lines, key=lambda u: u.start)  # the first of two equal lines is the one cited
+        return [f for f in glued_lines(doc, ordered, self.min_words) if not _overlaps_any(f, reported)]
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
     def _sentence_repeats(self, doc: Document, reported: list[Finding]) -> list[Finding]:
@@ -197,128 +203,17 @@ class DuplicationDetector(Detector):
         evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
         return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
 
-    # -- title repeated in the body (SEO405) ---------------------------------------------------
-    def _title_copies(self, doc: Document, units: Units) -> list[Finding]:
-        """Whole lines or headings that repeat the page title. A web page's <title> is echoed once
-        by its visible headline (<h1>), which is not reported; naming the subject inside a sentence
-        ("the Second Battle of Naktong Bulge began ...") is how articles are written and is not looked at."""
-        title = units.title
-        if self.title_min_words is None or title is None or len(title.words) < self.title_min_words:
-            return []
-        copies = sorted(  # a list item naming the title is a table of contents or a breadcrumb
-            (u for u in units.headings + units.lines if u.words == title.words and u is not title and not _is_list_item(doc, u)),
-            key=lambda u: u.start,
-        )
-        first_line = doc.position(title.start)[0]
-        message = f"the page title (line {first_line}) is repeated in the body"
-        evidence = {"first_line": first_line, "words": len(title.words)}
-        spans = [(copy.start, copy.end) for copy in copies[1 if units.title_echoed else 0 :]]
-        spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
-        return [
-            make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence) for start, end in sorted(spans)
-        ]
 
-
-@dataclass(slots=True)
-class Units:
-    """The main content cut four ways. A one-line paragraph is the same unit in ``paragraphs``
-    and ``lines``. Navigation and footers (``Block.in_main`` False) repeat by design and are the
-    boilerplate detector's business."""
-
-    title: Unit | None = None
-    title_echoed: bool = False  # the title is an HTML <title>, which the page's <h1> repeats by design
-    headings: list[Unit] = field(default_factory=list)
-    paragraphs: list[Unit] = field(default_factory=list)
-    lines: list[Unit] = field(default_factory=list)
-
-
-def _units(doc: Document) -> Units:
-    units = Units()
-    text = doc.text
-    make = _UnitMaker(doc)
-    main = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
-    opening = True  # no paragraph of prose yet: header lines ("Blog", a date) may come before the title
-    for index in main:
-        block = doc.blocks[index]
-        chunk = text[block.start : block.end]
-        unit = make(block.start, block.end, "\n" in chunk)
-        if block.kind == "title":
-            if units.title is None:
-                units.title, units.title_echoed = unit, True
-        elif block.kind == "heading":
-            units.headings.append(unit)
-            # a heading that opens a text or a draft, after any short header lines, is its title;
-            # a bulleted line is an entry of a table of contents or a menu, never the title
-            if (index == main[0] or (opening and len(unit.words) >= TITLE_MIN_WORDS)) and not _is_list_item(doc, unit):
-                # a short first heading ("Blog", a site name) gives way to the headline below it
-                short = units.title is not None and len(units.title.words) < TITLE_MIN_WORDS
-                if units.title is None or (short and not units.title_echoed and len(unit.words) >= TITLE_MIN_WORDS):
-                    units.title = unit
-        elif not unit.multi_line:
-            units.paragraphs.append(unit)
-            units.lines.append(unit)
-        else:
-            units.paragraphs.append(unit)
-            for match in _LINE_RE.finditer(chunk):
-                units.lines.append(make(block.start + match.start(), block.start + match.end(), False))
-        if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS and _ends_sentence(chunk):
-            opening = False  # prose has begun (a block of menu and byline lines has not begun it)
-    return units
-
-
-_LINE_RE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding spaces
-
-
-class _UnitMaker:
-    """Builds units from offsets; the words come from one lowercase list sliced by binary search."""
-
-    def __init__(self, doc: Document) -> None:
-        self.text = doc.text
-        self.lower = [w.lower for w in doc.words]
-        self.starts = doc.word_starts
-
-    def __call__(self, start: int, end: int, multi_line: bool) -> Unit:
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        words = tuple(self.lower[lo:hi])
-        return Unit(start, end, words, multi_line, _reads_as_prose(self.text[start:end], words))
-
-
-def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
-    """Sentences repeat by mistake or by spam; list items, table rows, code and numbered labels
-    ("Step 1", "Day 2: eat every 2-3 hours") repeat by design."""
-    if not words or _LIST_MARKER_RE.match(text):
+def _header_row(doc: Document, previous: Unit | None, unit: Unit) -> bool:
+    """A short line said again on the very next line is not a section heading but a table's header
+    row (extracted text loses the cells: "Pos Player Plays Yards" above each team's rows)."""
+    if previous is None or previous.words != unit.words:
         return False
-    terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL)
-    if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
-        # figures on most words: a table row or a data line, unless it is sentences about them
-        # ("Borrow £600 over 12 months at 12.7% APR. 12 monthly repayments of £53.31.")
-        return terminal and len(_SENTENCE_BREAK_RE.findall(text)) >= 1 and len(words) >= PROSE_LINE_WORDS
-    return terminal or len(words) >= PROSE_LINE_WORDS
+    return doc.text[previous.end : unit.start].count("\n") == 1
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip(_CLOSERS).endswith(_TERMINAL)
-
-
-def _glued_titles(doc: Document, title: Unit, lines: list[Unit]) -> list[tuple[int, int]]:
-    """Spans of the title pasted at the start of a line, right before a sentence that opens with
-    a capital ("Best Robot Vacuums 2024 Instead of emptying the robot ..."). An article's first
-    sentence may start with its title, but then a verb or a bracket follows ("Route 93 (NY 93) is")."""
-    size = len(title.words)
-    spans = []
-    for line in lines:
-        if len(line.words) <= size or line.words[:size] != title.words or line is title or _is_list_item(doc, line):
-            continue
-        words = doc.words_between(line.start, line.end)
-        glued = not doc.text[words[size - 1].end : words[size].start].strip()  # "Title (abbr) is" is a lede
-        if glued and words[size].text[:1].isupper():
-            spans.append((line.start, words[size - 1].end))
-    return spans
-
-
-def _is_list_item(doc: Document, unit: Unit) -> bool:
-    block = doc.block_at(unit.start)
-    return (block is not None and block.kind == "list_item") or bool(_LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
+def _overlaps_any(finding: Finding, findings: list[Finding]) -> bool:
+    return any(f.start < finding.end and finding.start < f.end for f in findings)
 
 
 def _inside_any(unit: Unit, findings: list[Finding]) -> bool:

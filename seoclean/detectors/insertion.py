@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.search_terms import QUERY_TAILS_RE
+from seoclean.detectors.search_terms import QUERY_TAILS_RE, YEAR_RE, modifiers_in
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
@@ -130,6 +130,13 @@ MAX_ITEM_WORDS = 6  # a keyphrase is short; a longer item is a clause
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
 # A label that says the line lists search queries ("Related searches:", "Keywords:", "Trending:").
 _QUERY_LABEL_RE = re.compile(r"\b(?:search(?:es|ed)?|keywords?|trending|queries|search terms)\b", re.IGNORECASE)
+# A tags label: tags name topics ("Tags: baking, bread"), so it takes search modifiers in several
+# items ("Tags: roof repair near me - network usa") to make the line a list of queries.
+_TAG_LABEL_RE = re.compile(r"\b(?:tags?|tagged)\b", re.IGNORECASE)
+MIN_TAGGED_QUERY_ITEMS = 2
+# The items of a line labelled as searches are queries whatever their words ("people also search
+# for: pay off rate online, weight loss pills that work fast"): longer, and any function word.
+MAX_QUERY_ITEM_WORDS = 8
 # Function words a keyphrase may contain ("plumber in london", "shoes for women"); any other stop
 # word (a pronoun, an auxiliary, a verb like "get") signals a clause, not a keyword.
 _KEYPHRASE_FUNCTION_WORDS = frozenset(
@@ -155,16 +162,20 @@ def keyword_list(
     label = _LABEL_RE.match(text.strip())
     body = text.strip().rstrip(".")[label.end() :] if label else text.strip().rstrip(".")
     names_queries = bool(label and _QUERY_LABEL_RE.search(label.group()))
-    if names_queries:
+    tagged = bool(label and _TAG_LABEL_RE.search(label.group()))
+    if tagged and _query_items(_SEPARATOR_RE.split(body)) < MIN_TAGGED_QUERY_ITEMS:
+        tagged = False  # topic tags ("Tags: baking, bread"): judged as any other line
+    if names_queries or tagged:
         min_items, share = min(min_items, 2), min(share, 0.5)  # "Related searches: a | b" says what it is
-    if _cannot_be_list(body, min_items):
+    max_words = MAX_QUERY_ITEM_WORDS if names_queries else MAX_ITEM_WORDS
+    if _cannot_be_list(body, min_items, max_words):
         return None
     items = [item for item in _SEPARATOR_RE.split(body) if item]
     if len({item.lower() for item in items}) < min_items:
         return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
     if items[-1].lower().startswith(("and ", "or ")):
         return None  # "x, y, and z" is an enumeration inside a sentence
-    item_words = _keyword_items(items, stopwords)
+    item_words = _keyword_items(items, frozenset() if names_queries else stopwords, max_words)
     if item_words is None:
         return None
     quantities = sum(1 for item in items if any(ch.isdigit() for ch in _KEYPHRASE_NUMBER_RE.sub("", item)))
@@ -182,32 +193,40 @@ def keyword_list(
     return KeywordList(len(items), shared, sharing)
 
 
-def _cannot_be_list(body: str, min_items: int) -> bool:
+def _query_items(items: list[str]) -> int:
+    """Items carrying a search modifier other than a year ("near me", "usa", "cheap")."""
+    words = [tuple(m.group().lower() for m in WORD_RE.finditer(item)) for item in items]
+    return sum(1 for item in words if any(not YEAR_RE.fullmatch(m) for m in modifiers_in(item)))
+
+
+def _cannot_be_list(body: str, min_items: int, max_words: int = MAX_ITEM_WORDS) -> bool:
     """Exits that spare the separator regex on most prose, exact because a separator is one
     separator character with whitespace around it: fewer separator characters than items needed
     leave too few items; sentence punctuation lies in some item (``_is_keyword_item`` fails); a
     stretch without separator characters, stripped, lies in one item (too long if it holds
-    MAX_ITEM_WORDS spaces, see ``_keyword_items``)."""
+    ``max_words`` spaces, see ``_keyword_items``)."""
     if sum(map(body.count, _SEPARATOR_CHARS)) + 1 < min_items or any(ch in body for ch in _ITEM_PUNCTUATION):
         return True
-    return any(part.strip().count(" ") >= MAX_ITEM_WORDS for part in _SEPARATOR_CHARS_RE.split(body))
+    return any(part.strip().count(" ") >= max_words for part in _SEPARATOR_CHARS_RE.split(body))
 
 
-def _keyword_items(items: list[str], stopwords: frozenset[str]) -> list[list[str]] | None:
+def _keyword_items(
+    items: list[str], stopwords: frozenset[str], max_words: int = MAX_ITEM_WORDS
+) -> list[list[str]] | None:
     """The words of each item, or None as soon as one item reads like prose (most lists do)."""
     item_words = []
     for item in items:
-        if item.count(" ") >= MAX_ITEM_WORDS:
+        if item.count(" ") >= max_words:
             return None
         words = [m.group().lower() for m in WORD_RE.finditer(QUERY_TAILS_RE.sub("", item))]
-        if not _is_keyword_item(item, words, stopwords):
+        if not _is_keyword_item(item, words, stopwords, max_words):
             return None
         item_words.append(words)
     return item_words
 
 
-def _is_keyword_item(item: str, words: list[str], stopwords: frozenset[str]) -> bool:
-    if not 1 <= len(words) <= MAX_ITEM_WORDS or not any(ch.isalpha() for ch in item):
+def _is_keyword_item(item: str, words: list[str], stopwords: frozenset[str], max_words: int = MAX_ITEM_WORDS) -> bool:
+    if not 1 <= len(words) <= max_words or not any(ch.isalpha() for ch in item):
         return False
     if any(ch in item for ch in _ITEM_PUNCTUATION):
         return False

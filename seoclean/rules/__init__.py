@@ -1,8 +1,9 @@
 """The one rule registry: every rule code, its name, category, default severity and docs.
 
 Rules are declared per category in the sibling modules (``stuffing``, ``spin``, ``boilerplate``,
-``duplication``, ``verdict``); this module only collects them. Codes are stable: SEO1xx keyword
-stuffing, SEO2xx spin, SEO3xx boilerplate, SEO4xx duplication, SEO9xx the classifier's verdict.
+``duplication``, ``comments``, ``verdict``); this module only collects them. Codes are stable:
+SEO1xx keyword stuffing, SEO2xx spin, SEO3xx boilerplate, SEO4xx duplication, SEO5xx comment
+spam, SEO9xx the classifier's verdict.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ from functools import cache
 
 from seoclean.findings import CATEGORIES, Severity
 
-_CATEGORY_MODULES = ("stuffing", "spin", "boilerplate", "duplication", "verdict")
-_CODE_PREFIX = {"1": "keyword-stuffing", "2": "spin", "3": "boilerplate", "4": "duplicate", "9": "verdict"}
+_CATEGORY_MODULES = ("stuffing", "spin", "boilerplate", "duplication", "comments", "verdict")
+_CODE_PREFIX = {
+    "1": "keyword-stuffing",
+    "2": "spin",
+    "3": "boilerplate",
+    "4": "duplicate",
+    "5": "comment-spam",
+    "9": "verdict",
+}
 
 
 @dataclass(frozen=True, slots=True)

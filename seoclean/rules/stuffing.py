@@ -42,7 +42,10 @@ RULES: tuple[Rule, ...] = (
             "Evidence comes from reference word-pair frequencies: the words around the phrase form a\n"
             "common pair on their own, while neither joins the phrase naturally; or the phrase is\n"
             "appended after a finished clause; or it runs straight into a new capitalised clause.\n"
-            "Only phrases the text repeats (or the keyphrase you named) are checked."
+            "Only phrases the text repeats (or the keyphrase you named) are checked. Keyphrase\n"
+            "variants standing as headings, heading tails, list items or bold runs are reported too.\n"
+            "A title built from a template around the keyphrase is reported without a deletion:\n"
+            "the page needs a title, and only you can give it its own."
         ),
     ),
     Rule(
@@ -79,7 +82,9 @@ RULES: tuple[Rule, ...] = (
         better="(delete the line; name the areas you serve in a sentence if it matters)",
         details=(
             "Three or more comma, pipe, slash or semicolon separated items of one to six words, no\n"
-            "clause words (pronouns, auxiliaries), no numbers, most of them sharing a content word."
+            "clause words (pronouns, auxiliaries), no numbers, most of them sharing a content word.\n"
+            "A line labelled as searches ('People also search for:') needs only two items of up to\n"
+            "eight words; a 'Tags:' line counts when several of its items carry search words."
         ),
     ),
 )

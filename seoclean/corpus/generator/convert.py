@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 import itertools
+import random
 import re
+from dataclasses import dataclass
 
 from seoclean.corpus.generator.blocks import MdBlock, parse_blocks
 from seoclean.corpus.generator.spans import Span
@@ -167,26 +169,58 @@ def _html_block(out: Tracked, block: MdBlock) -> None:
         out.emit("<hr>")
 
 
-def markdown_to_text(source: str, *, bullet: str = "- ") -> Tracked:
-    """Plain text: headings and paragraphs as lines, Markdown markers gone, list bullets kept or
-    replaced by ``bullet``, table rows as ``cell | cell``, code kept, rules and front matter dropped."""
+@dataclass(frozen=True, slots=True)
+class TextLayout:
+    """How a plain-text rendering lays out blocks, as the tools that make plain text of web pages
+    do: trafilatura and jusText put list items on lines of their own, often without bullets and
+    with blank lines between them; browsers' "save as text" and copy-paste separate headings and
+    paragraphs by one newline or two.
+
+    ``bullet``: the marker put before unordered list items; ``"keep"`` keeps the source's marker,
+    ``""`` drops it (numbered items always keep their numbers). ``item_gap`` goes between two list
+    items, ``block_gap`` between other blocks; ``None`` keeps the Markdown source's spacing.
+    """
+
+    bullet: str = "- "
+    item_gap: str | None = None
+    block_gap: str | None = None
+
+
+# Drawn with these weights: the Markdown's own layout stays the most common.
+_BULLETS = ("keep", "- ", "• ", "* ", "")
+_ITEM_APART_RATE, _SINGLE_NEWLINE_RATE = 0.3, 0.3
+
+
+def random_text_layout(rng: random.Random) -> TextLayout:
+    """A layout drawn with ``rng`` (seeded by the caller, so datasets rebuild identically)."""
+    bullet = rng.choice(_BULLETS)
+    item_gap = "\n\n" if rng.random() < _ITEM_APART_RATE else None
+    block_gap = "\n" if rng.random() < _SINGLE_NEWLINE_RATE else None
+    return TextLayout(bullet, item_gap, block_gap)
+
+
+def markdown_to_text(source: str, *, layout: TextLayout = TextLayout()) -> Tracked:
+    """Plain text: headings and paragraphs as lines, Markdown markers gone, list bullets as
+    ``layout.bullet`` says, table rows as ``cell | cell``, code kept, rules and front matter
+    dropped, blocks spaced as ``layout`` says."""
     out = Tracked(source, escape=False)
-    cursor = 0
+    cursor, previous = 0, None
     for block in parse_blocks(source):
-        out.copy(cursor, block.start)
-        cursor = block.end
+        _gap(out, cursor, block.start, _wanted_gap(layout, previous, block))
+        cursor, previous = block.end, block
         if block.kind in ("front_matter", "rule", "table_rule"):
             out.drop(block.start, block.end)
             limit = 1 if block.kind == "table_rule" else 2
             gap = len(source[block.end : block.end + limit]) - len(source[block.end : block.end + limit].lstrip("\n"))
             out.drop(block.end, block.end + gap)  # no blank lines where the rule was
             cursor = block.end + gap
+            previous = previous if block.kind == "table_rule" else None
         elif block.kind == "list_item":
             marker = source[block.start : block.body_start]
-            if marker.strip()[:1].isdigit() or bullet == "keep":
+            if marker.strip()[:1].isdigit() or layout.bullet == "keep":
                 out.copy(block.start, block.body_start)
             else:
-                out.emit(bullet)
+                out.emit(layout.bullet)
                 out.drop(block.start, block.body_start)
             inline(out, block.body_start, block.end, tags=False)
         elif block.kind == "table_row" and not source[block.start : block.end].strip("| \t"):
@@ -213,3 +247,24 @@ def markdown_to_text(source: str, *, bullet: str = "- ") -> Tracked:
             inline(out, block.body_start, block.end, tags=False)
     out.copy(cursor, len(source))
     return out
+
+
+def _wanted_gap(layout: TextLayout, previous: MdBlock | None, block: MdBlock) -> str | None:
+    """The spacing ``layout`` puts between two blocks, or None to keep the source's."""
+    if previous is None or previous.kind == "front_matter":
+        return None
+    if previous.kind == "list_item" and block.kind == "list_item":
+        return layout.item_gap
+    if previous.kind.startswith("table_") and block.kind.startswith("table_"):
+        return None  # table rows stay one per line
+    return layout.block_gap
+
+
+def _gap(out: Tracked, start: int, end: int, wanted: str | None) -> None:
+    """Copy the blank space between two blocks, or put ``wanted`` in its place."""
+    gap = out.source[start:end]
+    if wanted is None or "\n" not in gap or gap.strip():
+        out.copy(start, end)
+        return
+    out.drop(start, end)
+    out.emit(wanted)

@@ -12,7 +12,7 @@ import random
 import re
 
 from seoclean.corpus.generator.blocks import parse_blocks, title_block
-from seoclean.corpus.generator.convert import markdown_to_html, markdown_to_text
+from seoclean.corpus.generator.convert import markdown_to_html, markdown_to_text, random_text_layout
 from seoclean.corpus.generator.page import PageLine, Wrapper
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits, check_spans
 
@@ -26,7 +26,7 @@ def render(body: str, spans: list[Span], wrapper: Wrapper, fmt: str, rng: random
         if rng.random() < 0.3:
             text, spans = _front_matter(text, spans)
     elif fmt == "text":
-        out = markdown_to_text(body, bullet=rng.choice(("keep", "- ", "• ", "* ")))
+        out = markdown_to_text(body, layout=random_text_layout(rng))
         text = out.text
         text, spans = _wrap_lines(text, out.move(spans, text), wrapper, markdown=False, rng=rng)
     elif fmt == "html":

@@ -1,0 +1,120 @@
+"""Bare lists of keyphrase variants (SEO105), read from a document's list items.
+
+A list of short, unpunctuated items that vary one word with search modifiers ("- cheap kettle
+descaler near me", "- best kettle descaler deals") is a list of search queries, not the points of
+an article. A table of contents is not: its items repeat the page's own headings. On a page
+already shown to be stuffed, a shorter list of the same shape with one search word is enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from seoclean.detectors.base import make_finding
+from seoclean.detectors.keyword_insertions import query_modifiers
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots
+from seoclean.detectors.search_terms import STRONG_MODIFIERS, modifiers_in
+from seoclean.document import Document
+from seoclean.findings import Finding
+
+_TERMINAL = (".", "!", "?", ":", ";")
+# Entries of a menu or a breadcrumb trail on one line ("Home | News | Contact", "Home > Services"):
+# a row of links, which plain text extracted from a page lists with its other header lines.
+_MENU_SEPARATOR_RE = re.compile(r"\s[|·•»›>/]\s")
+MIN_SHARED_ITEM_SHARE = 0.6
+MIN_CONTENTS_ENTRIES = 3  # headings repeated as list items that make a table of contents
+
+
+def keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tuple[list[Finding], set]:
+    """SEO105 for every bare keyword list, and its items as seeds (word tuples) for the page."""
+    findings, seeds = [], set()
+    headings = {slot.words for slot in slots.slots if slot.kind in ("heading", "title")}
+    for items in _short_item_runs(doc, slots):
+        if _is_contents(items, headings) or not _is_keyword_list(doc, items, stopwords):
+            continue
+        seeds.update(item.lower for item in items)
+        start, end = items[0].start, items[-1].end
+        shared, _ = _shared_word([item.lower for item in items], stopwords)
+        message = f"a list of {len(items)} keyword variants ('{shared}' in most of them); delete it"
+        evidence = {"items": len(items), "list_block": 1.0}
+        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
+    return findings, seeds
+
+
+def loose_keyword_lists(
+    doc: Document, slots: Slots, stopwords: frozenset[str], topic: frozenset[str], taken: list
+) -> list[Finding]:
+    """On a page shown to be stuffed, a short list whose items vary one of the page's ``topic``
+    words, one of them with a search modifier ("- Radiator valve / - Radiator fast"), is one more
+    keyword list. Points of an article that share an ordinary word ("Future costs", "Funeral
+    costs") are not."""
+    findings = []
+    headings = {slot.words for slot in slots.slots if slot.kind in ("heading", "title")}
+    for items in _short_item_runs(doc, slots):
+        start, end = items[0].start, items[-1].end
+        words = [item.lower for item in items]
+        if any(s < end and start < e for s, e in taken) or _is_contents(items, headings):
+            continue
+        shared, sharing = _shared_word(words, stopwords)
+        if sharing < 2 or shared not in topic or not any(shared in w and query_modifiers(w) for w in words):
+            continue
+        taken.append((start, end))
+        message = f"a list of {len(items)} keyword variants ('{shared}' in {sharing}) on a stuffed page; delete it"
+        evidence = {"items": len(items), "list_block": 1.0}
+        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
+    return findings
+
+
+def _is_contents(items: list[Line], headings: set[tuple[str, ...]]) -> bool:
+    """A table of contents: most items repeat the page's own headings."""
+    mirrored = sum(1 for item in items if item.lower in headings)
+    return mirrored >= MIN_CONTENTS_ENTRIES and mirrored * 2 >= len(items)
+
+
+def _short_item_runs(doc: Document, slots: Slots) -> list[list[Line]]:
+    """Runs of two or more adjacent short, unpunctuated list items (keyphrases pasted into a
+    real list sit beside its sentence-like items)."""
+    runs: list[list[Line]] = []
+    for run in slots.lists:
+        current: list[Line] = []
+        for index in run + [None]:
+            item = slots.lines[index] if index is not None else None
+            if item is not None and _short_item(doc, item):
+                current.append(item)
+                continue
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    return runs
+
+
+def _short_item(doc: Document, item: Line) -> bool:
+    if not 1 <= len(item.words) <= MAX_SLOT_WORDS:
+        return False
+    raw = doc.text[item.words[0].start : item.end].rstrip()  # after the list marker
+    return not raw.endswith(_TERMINAL) and ". " not in raw and not _MENU_SEPARATOR_RE.search(raw)
+
+
+def _is_keyword_list(doc: Document, items: list[Line], stopwords: frozenset[str]) -> bool:
+    """Short unpunctuated items, most repeating one content word, with two or more different
+    search modifiers among them (a query tail such as "near me" counts twice): search queries,
+    not the points of an article."""
+    words = [item.lower for item in items]
+    found = [modifiers_in(w) for w in words]
+    distinct = set().union(*found)
+    weight = len(distinct) + sum(1 for m in distinct if m in STRONG_MODIFIERS)
+    _, sharing = _shared_word(words, stopwords)
+    if sharing < 2 or (sharing < MIN_SHARED_ITEM_SHARE * len(items) and weight < 3):
+        return False  # most items vary one topic, unless the list is plainly made of queries
+    return weight >= 2 and (sum(bool(m) for m in found) * 2 >= len(items) or weight >= 3)
+
+
+def _shared_word(items: list[tuple[str, ...]], stopwords: frozenset[str]) -> tuple[str, int]:
+    counts: Counter = Counter()
+    for words in items:
+        counts.update({w for w in words if w not in stopwords and len(w) > 1 and not w.isdigit()})
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
+
+
+__all__ = ["MIN_CONTENTS_ENTRIES", "keyword_lists", "loose_keyword_lists"]
