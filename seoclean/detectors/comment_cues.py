@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from seoclean.detectors.spin_surface import SPINTAX_RE  # the spin rules' spintax (SEO205)
+
 URL_RE = re.compile(r"\bhttps?://[^\s)\]>\"'<]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s)\]>\"'<]*", re.IGNORECASE)
 MD_LINK_RE = re.compile(r"\]\((?:https?:)?//[^)\s]+\)")
 # A bare domain ("example-shop.biz/go/4") left as text: letters, a dot, a common top-level domain.
@@ -31,7 +33,6 @@ BARE_DOMAIN_RE = re.compile(
     re.IGNORECASE,
 )
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]{2,}\b")
-SPINTAX_RE = re.compile(r"\{[^{}|\n]{1,40}(?:\|[^{}|\n]{1,40}){1,}\}")
 
 SELF_PROMO_RE = re.compile(
     r"\b(?:(?:visit|see|check(?: out)?|look at|surf to|have a look at|take a look at|stop by|drop by)\s+"

@@ -26,12 +26,12 @@ import re
 import numpy as np
 
 from seoclean.detectors.base import Detector, DetectorResult
+from seoclean.detectors.comment_cues import MD_LINK_RE
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 
 _HEADING_KINDS = frozenset({"heading", "title"})
 _URL_RE = re.compile(r"\bhttps?://[^\s)\]>\"']+|\bwww\.[a-z0-9-]+\.[a-z]{2,}[^\s)\]>\"']*", re.IGNORECASE)
-_MD_LINK_RE = re.compile(r"\]\((?:https?:)?//[^)\s]+\)")
 # Praise addressed to the post or its author that would fit under any post. Every alternative
 # starts with one of these letters; the lookahead lets ``re`` give up at most word starts at once
 # instead of trying each alternative there (the same matches, found in about half the time).
@@ -78,7 +78,7 @@ class PageDetector(Detector):
         words = doc.words
         heading_frac, at_edges, paragraph_frac = _top_phrase_placement(doc)
         lines = [doc.text[start:end] for start, end in doc.lines]
-        urls = len(_URL_RE.findall(doc.text)) + len(_MD_LINK_RE.findall(doc.text))
+        urls = len(_URL_RE.findall(doc.text)) + len(MD_LINK_RE.findall(doc.text))
         sentences = [doc.text[s.start : s.end] for s in doc.sentences]
         return DetectorResult(
             measures={
@@ -86,7 +86,7 @@ class PageDetector(Detector):
                 "top_phrase_at_edges": at_edges,
                 "top_phrase_paragraph_frac": paragraph_frac,
                 "url_per_100w": 100 * urls / max(1, len(words)),
-                "link_line_frac": _share(lines, lambda line: bool(_URL_RE.search(line) or _MD_LINK_RE.search(line))),
+                "link_line_frac": _share(lines, lambda line: bool(_URL_RE.search(line) or MD_LINK_RE.search(line))),
                 "praise_sentence_frac": _share(sentences, lambda sentence: bool(_PRAISE_RE.search(sentence))),
                 "comment_header_frac": _share(lines, lambda line: bool(_COMMENT_HEADER_RE.match(_strip_markup(line)))),
             }
