@@ -15,7 +15,10 @@ edits: the document itself for text and Markdown, its rendered main content for 
   written around its topic but hold none of its text, so no edit can bring them closer to it);
 - stuffed occurrences: ``keyword`` spans whose words were all deleted; the keyphrase of a
   templated doorway page (``detail`` ``doorway``) is counted apart: there the whole page is the
-  spam, and deleting its keyphrase from each templated sentence would not make an article;
+  spam, and deleting its keyphrase from each templated sentence would not make an article. So is
+  a templated title (``title-template``, "Top Guidelines Of <kw>"): it is reported (SEO102 with
+  no suggestion) but by design never deleted, since only the writer can give the page a title;
+  the titles reported are counted, and the removal rate is printed without and with titles;
 - boilerplate lines: ``boilerplate`` spans deleted (in HTML, lines outside the main content are
   gone with the page chrome and counted as removed, reported apart);
 - repeated blocks: documents where every exact copy (``duplicate`` title, line, paragraph) is gone,
@@ -49,6 +52,7 @@ from seoclean.rewrite.render import render_main_content
 SHARED_CLEAN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "clean"
 EXACT_COPIES = ("title", "line", "paragraph")
 DOORWAY = "doorway"  # a templated page's keyphrase: the page is the spam, not an insertion into an article
+TITLE_TEMPLATE = "title-template"  # reported, never deleted: only the writer can give a new title
 _TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -162,12 +166,18 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
                 c["sim docs built on source"] += 1
             if after <= before and len(misses.setdefault(f"not closer ({example.kind})", [])) < show:
                 misses[f"not closer ({example.kind})"].append(f"{example.id}: {before:.3f} -> {after:.3f}")
-        _score_spans(example, result, base_doc, c, misses, show)
+        _score_spans(example, result, base_doc, c, misses, show, analyzer)
     c["seconds"] = time.perf_counter() - started
     return {"counts": c, "misses": misses}
 
 
-def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int) -> None:
+def _reported(analyzer, base_doc, start: int, end: int) -> bool:
+    """Whether a keyword-stuffing finding (SEO1xx) covers part of ``base_doc[start:end]``."""
+    report = analyzer.analyze_document(base_doc)
+    return any(f.rule.startswith("SEO1") and f.start < end and start < f.end for f in report.findings)
+
+
+def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int, analyzer=None) -> None:
     index = EditIndex(result.edits)
     baseline = result.baseline
     out_words = body_words(result.text, result.format)
@@ -188,6 +198,13 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int)
         if span.kind == "keyword" and span.detail == DOORWAY:
             c["doorway keyphrases"] += 1
             c["doorway keyphrases removed"] += index.deleted(baseline, start, end)
+        elif span.kind == "keyword" and span.detail == TITLE_TEMPLATE:
+            c["templated titles"] += 1
+            c["templated titles removed"] += index.deleted(baseline, start, end)
+            reported = analyzer is not None and _reported(analyzer, base_doc, start, end)
+            c["templated titles reported"] += reported
+            if not reported:
+                _miss(misses, "templated title not reported", show, example, baseline, start, end)
         elif span.kind == "keyword":
             c["stuffed"] += 1
             gone = index.deleted(baseline, start, end)
@@ -212,7 +229,11 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int)
             c["spin edits exact"] += exact
     if copies:
         c["docs with copies"] += 1
-        left = [run for run, n in copies.items() if count_run(out_words, list(run)) > max(1, count_run(base_words, list(run)) - n)]
+        left = [
+            run
+            for run, n in copies.items()
+            if count_run(out_words, list(run)) > max(1, count_run(base_words, list(run)) - n)
+        ]
         c["docs collapsed"] += not left
         if left and len(misses.setdefault("copies left", [])) < show:
             misses["copies left"].append(f"{example.id}: {' '.join(left[0])[:100]!r}")
@@ -232,7 +253,9 @@ def evaluate_folder(folder: Path, show: int) -> dict:
     for path in sorted(folder.glob("*.txt")):
         result = clean(path, analyzer=analyzer)
         c["docs"] += 1
-        same = [m.group() for m in WORD_RE.finditer(result.text)] == [m.group() for m in WORD_RE.finditer(result.original)]
+        same = [m.group() for m in WORD_RE.finditer(result.text)] == [
+            m.group() for m in WORD_RE.finditer(result.original)
+        ]
         c["unchanged"] += same
         if not same and len(misses["changed"]) < show:
             misses["changed"].append(f"{path.name}: " + "; ".join(result.explain()[:3]))
@@ -246,8 +269,17 @@ def _pct(part: float, whole: float) -> str:
 def print_split(split: str, found: dict) -> None:
     c = found["counts"]
     print(f"\n{split} split: {c['spam docs']} spam and {c['clean docs']} clean documents, {c['seconds']:.0f} s")
+    stuffed_all = c["stuffed"] + c["templated titles"]
+    stuffed_all_removed = c["stuffed removed"] + c["templated titles removed"]
     rows = [
-        ("stuffed occurrences removed (inserted in articles)", c["stuffed removed"], c["stuffed"], ">= 95%"),
+        ("stuffed occurrences removed (in articles, no titles)", c["stuffed removed"], c["stuffed"], ">= 95%"),
+        ("  the same with templated titles included", stuffed_all_removed, stuffed_all, ""),
+        (
+            "  templated titles reported (SEO1xx; never deleted)",
+            c["templated titles reported"],
+            c["templated titles"],
+            "",
+        ),
         ("  keyphrases of doorway pages removed", c["doorway keyphrases removed"], c["doorway keyphrases"], ""),
         ("injected boilerplate lines removed", c["boilerplate removed"], c["boilerplate lines"], ">= 95%"),
         ("  of which outside main content (HTML)", c["boilerplate outside main"], c["boilerplate lines"], ""),
@@ -263,11 +295,15 @@ def print_split(split: str, found: dict) -> None:
     for name, part, whole, target in rows:
         print(f"{name:52s} {f'{part:,}/{whole:,}':>13s} {_pct(part, whole)}  {target}")
     if c["sim docs"]:
-        print(f"mean word similarity to the source: input {c['sim before'] / c['sim docs']:.3f}, "
-              f"cleaned {c['sim after'] / c['sim docs']:.3f}")
+        print(
+            f"mean word similarity to the source: input {c['sim before'] / c['sim docs']:.3f}, "
+            f"cleaned {c['sim after'] / c['sim docs']:.3f}"
+        )
     kinds = sorted(k.removeprefix("sim docs ") for k in c if k.startswith("sim docs "))
     if kinds:
-        print("closer to the source, by kind: " + ", ".join(f"{k} {c['closer ' + k]}/{c['sim docs ' + k]}" for k in kinds))
+        print(
+            "closer to the source, by kind: " + ", ".join(f"{k} {c['closer ' + k]}/{c['sim docs ' + k]}" for k in kinds)
+        )
     left_out = {k: v for k, v in c.items() if k.endswith("outside prose")}
     if left_out:
         print("spans in front matter or code (never edited):", dict(left_out))
@@ -295,8 +331,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.eval_clean.is_dir():
         real = evaluate_folder(args.eval_clean, args.show)
         c = real["counts"]
-        print(f"\n{args.eval_clean}: {c['unchanged']}/{c['docs']} returned unchanged word for word "
-              f"({_pct(c['unchanged'], c['docs']).strip()}; target >= 98%)")
+        print(
+            f"\n{args.eval_clean}: {c['unchanged']}/{c['docs']} returned unchanged word for word "
+            f"({_pct(c['unchanged'], c['docs']).strip()}; target >= 98%)"
+        )
         if args.show:
             print_misses(real)
     else:

@@ -152,9 +152,10 @@ LIMITS = """
 - The threshold is set so that at most 1% of the dev split's clean and hard-negative rows are
   flagged; on other text the false-positive rate is whatever the shared-data tables show.
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
-  platform lines, generic praise) can only raise the score. Measures of page shape and ordinary
-  page furniture are free. This keeps a page stuffed far beyond anything in training from scoring
-  as cleaner.
+  platform lines, generic praise) can only raise the score, and so can menus, link density and
+  text outside the main content: the only real menus in the dataset come with clean pages, and a
+  menu must not vouch for the text beside it. Measures of page shape are free. This keeps a page
+  stuffed far beyond anything in training from scoring as cleaner.
 - Reasons name the measures whose change to a typical clean page's value moves the score most
   (exact for a linear model, one feature at a time for trees) and the rules with findings.
 - English only: other languages get no score (`status: unsupported-language`), which counts as
@@ -177,12 +178,24 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   of headings holding the page's most repeated phrase, that phrase in the first and last
   paragraph, URLs per 100 words, lines with links, generic-praise sentences, comment headers.
 
-What still fails, read off the tables above: the real templated doorway pages and the real comment
-spam are mostly not flagged, although the generated doorway pages and comment spam of the test
-split mostly are. The generated kinds follow what is generally described about such spam, and the
-model does not yet transfer from them to the real ones; the dev threshold (at most 1% of clean
-and hard-negative rows, FAQ, glossary, topic-repeat and comment-thread pages included) is also
-strict for short pages that repeat their topic. Comment dumps in other languages get no score.
+- A third, on-topic flavour of generated doorway pages (`article`): the source article kept, the
+  long-tail keyphrase forced into a templated title, most subheadings, the first and last
+  paragraphs and many others. Disclosure: it was prompted by one aggregate diagnosis on the shared
+  templated pages (their median off-topic share was that of clean pages, while our generated
+  doorway pages were off-topic filler); no text of them was read or used, and the flavour's
+  shares and settings were fixed before the one evaluation run shown here. Two measures came
+  with it: the length of the stuffed phrase and a templated title.
+- Menus, link density and text outside the main content may only raise the score (monotone):
+  the only real menus in the dataset come with clean pages, which taught the previous model that
+  a menu vouches for the text beside it. Chosen on the unseen Debian pages
+  (`scripts/eval_unseen_pages.py`: 17 of 627 page versions flagged with the constraint, 19
+  without), not on the shared data.
+
+What still fails, read off the tables above: about 40% of the real templated doorway pages and
+most of the real comment spam are not flagged, and 5-7% of the real clean articles are, well
+above the 1% wanted. The threshold rests on the few highest-scoring of the 378 dev clean and
+hard-negative rows, so it moves between retrainings, and with it the trade between these two
+figures. Comment dumps in other languages get no score.
 """
 
 

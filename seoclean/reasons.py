@@ -34,6 +34,8 @@ FEATURE_WORDS = {
     "stuffing__top_phrase_density": "keyphrase density of the densest phrase",
     "stuffing__stuffed_phrases": "stuffed keyphrases",
     "stuffing__stuffed_word_frac": "share of words inside stuffed keyphrases",
+    "stuffing__stuffed_phrase_words": "length in words of the stuffed keyphrase",
+    "stuffing__title_template": "a title built from a template around the keyphrase",
     "stuffing__inserted_per_100_words": "keyphrases wedged into sentences per 100 words",
     "stuffing__keyword_list_lines": "keyword-list lines",
     "stuffing__keyphrase_density": "density of the named keyphrase",

@@ -68,6 +68,10 @@ _EVIDENCE_BOILERPLATE = frozenset({
     "boilerplate__cue_line_count", "boilerplate__cta_line_count",
     "page__praise_sentence_frac",  # praise that fits any post: comment spam's signature
     "comments__spam_comment_count", "comments__spam_comment_frac",  # (how many comments a page has is not)
+    # Site chrome is no proof of spam, but no proof of a clean page either: only the real pages'
+    # installed HTML brings real menus into the dataset, and all of it is clean, so without the
+    # constraint the model learns that a menu vouches for whatever text sits beside it.
+    "boilerplate__nav_line_frac", "boilerplate__link_density_mean", "boilerplate__non_main_char_frac",
 })
 
 

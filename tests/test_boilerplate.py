@@ -336,3 +336,64 @@ def test_ordinary_chrome_carries_no_platform_evidence():
     assert all(f.evidence.get("platform", 0.0) == 0.0 for f in findings(ARTICLE_IN_CHROME) if f.rule == "SEO301"
                and "Report this page" not in f.text)
     assert findings("You build your website in its own little corner of the internet, and that takes time.\n") == []
+
+
+# Documentation as trafilatura's plain text keeps it: hard-wrapped prose, where a line can start
+# with the words a cue starts with, and interactive sessions whose output is not marked as code.
+WRAPPED_DOCUMENTATION = """\
+exception email.errors.MessageParseError
+This is the base class for exceptions raised by the Parser class. This class is also used internally by the parser used
+by headerregistry.
+The bulk of the work is in the header file spammodule.h, which looks
+like this:
+#ifndef Py_SPAMMODULE_H
+You can read all manual pages available in Debian, even those that are not installed, on the
+manpages.debian.org
+service. It offers each manual page in multiple versions.
+The urllib.parse module defines functions that fall into two broad
+categories: URL parsing and URL quoting. These are covered in detail in
+the following sections.
+"""
+
+
+def test_a_line_that_carries_on_the_sentence_above_is_not_a_cue():
+    assert findings(WRAPPED_DOCUMENTATION) == []
+
+
+def test_a_byline_under_a_title_is_still_post_metadata():
+    # The line above is a title (short, or ending on a capital), not a sentence in progress.
+    for title in ("Ten tips for tomatoes", "Ten Tips for Growing Tomatoes in a Small Garden"):
+        text = f"{title}\nby admin\nTomatoes need sun, water and patience, and they repay all three.\n"
+        assert [(f.rule, f.text) for f in findings(text)] == [("SEO301", "by admin")]
+
+
+def test_the_output_of_an_interactive_session_is_not_a_date_line():
+    session = (
+        "Datetimes constructed this way are aware:\n\n"
+        '>>> dt = datetime(2020, 10, 31, 12, tzinfo=ZoneInfo("America/Los_Angeles"))\n>>> print(dt)\n'
+        "2020-10-31 12:00:00-07:00\n\nThese time zones also support the fold attribute.\n"
+    )
+    assert findings(session) == []
+    lone_date = "Tomatoes need sun, water and patience, and they repay all three.\n\n2020-10-31 12:00\n"
+    assert [(f.rule, f.text) for f in findings(lone_date)] == [("SEO301", "2020-10-31 12:00")]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("join()", None),
+        ("Join now", "SEO301"),
+        ("register()", None),
+        ("Register", "SEO301"),
+        ("Write a comment explaining what the heck that lambda does.", None),
+        ("Write a comment", "SEO301"),
+        ("Add a comment below", "SEO301"),
+        ("For more information, see PEP 7 and bpo-17884.", None),
+        ("For more information, see Registry Value Types.", None),
+        ("For more information, see our website.", "SEO303"),
+        ("For more details, visit our store.", "SEO303"),
+    ],
+)
+def test_api_names_instructions_and_cross_references_are_not_chrome(line, rule):
+    text = f"Queue objects provide the methods described below, and they are all thread-safe.\n\n- {line}\n"
+    assert [f.rule for f in findings(text)] == ([rule] if rule else [])

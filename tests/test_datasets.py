@@ -2,6 +2,7 @@
 
 import random
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -307,11 +308,14 @@ def test_guide_pages_are_deterministic_by_seed():
     assert first["text"] != _row_for(source.source_id, 7, SEED + 1, TINY_THESAURUS)["text"]
 
 
-def test_committed_doorways_are_half_guides_in_range(rows):
+def test_committed_doorways_have_their_flavour_shares_and_guides_in_range(rows):
     doorways = [row for row in rows if row["kind"] == "doorway"]
+    flavours = Counter(row["settings"]["doorway"]["flavour"] for row in doorways)
+    rebuild = "doorway flavours changed: run python scripts/build_datasets.py"
+    assert set(flavours) == set(doorway.FLAVOUR_SHARES), rebuild
+    for flavour, share in doorway.FLAVOUR_SHARES.items():
+        assert abs(flavours[flavour] / len(doorways) - share) <= 0.1, (flavours, rebuild)
     guides = [row for row in doorways if row["settings"]["doorway"]["flavour"] == "guide"]
-    assert 0.4 <= len(guides) / len(doorways) <= 0.6
-    assert {row["settings"]["doorway"]["flavour"] for row in doorways} == {"local", "guide"}
     for row in guides:
         settings = row["settings"]["doorway"]
         keyphrase, topic = settings["keyphrase"], settings["topic"]

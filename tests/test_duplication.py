@@ -104,6 +104,24 @@ def test_repeated_line_inside_a_paragraph():
     assert found[0].suggestion == ""
 
 
+def test_pieces_of_sentences_broken_across_lines_are_not_repeated_lines():
+    # Reference text extracted with its HTML source's line breaks: the same sentence ending
+    # ("return the decoded bytes.") closes two different sentences; no line was said twice.
+    text = (
+        "base64 functions\n\n"
+        "Decode the Base16 encoded bytes-like object or ASCII string s and\nreturn the decoded bytes.\n"
+        "Optional casefold is a flag specifying whether a lowercase alphabet is acceptable.\n\n"
+        "Decode the Ascii85 encoded bytes-like object or ASCII string b and\nreturn the decoded bytes.\n"
+        "Optional foldspaces is a flag that specifies whether the short sequence is accepted.\n"
+    )
+    assert [f.rule for f in DuplicationDetector().run(load_text(text, format="text")).findings] == []
+    glued = text.replace("is accepted.\n", "is accepted.\nOptional casefold is a flag specifying whether a "
+                         "lowercase alphabet is acceptable.\n")
+    found = DuplicationDetector().run(load_text(glued, format="text")).findings
+    # A whole line said twice is still found: one element per line here, so a paragraph copy.
+    assert [(f.rule, f.line) for f in found] == [("SEO403", 10)]
+
+
 def test_list_items_and_table_rows_may_repeat():
     text = (
         "Pros and cons of each exchange are listed below for quick comparison.\n"
@@ -492,3 +510,86 @@ def test_a_title_case_heading_ending_in_a_line_of_the_page_is_not_a_glued_copy()
         "Stretch your hip flexors and rest for a day or two before the next run.\n"
     )
     assert "SEO402" not in [f.rule for f in findings(text)]
+
+
+# -- plain text laid out one element per line -----------------------------------------------------
+# trafilatura, html2text and "save as text" put each element on a line of its own, between single
+# newlines: short lines (notes, captions, credits, sub-headings) then repeat by design.
+REFERENCE_PAGE = """\
+platform — Access to underlying platform's identifying data
+platform.node()
+Returns the computer's network name, which may not be fully qualified, as a string for the caller.
+An empty string is returned if the value cannot be determined.
+platform.release()
+Returns the system's release, such as '2.2.0' or 'NT', as a string for the caller to display.
+An empty string is returned if the value cannot be determined.
+platform.system()
+Returns the system or operating system name, such as 'Linux', 'Darwin', 'Java' or 'Windows'.
+An empty string is returned if the value cannot be determined.
+"""
+
+
+def test_a_short_note_said_again_as_a_line_of_its_own_is_not_a_repeat():
+    assert findings(REFERENCE_PAGE) == []
+    # The same lines in Markdown are paragraphs, and the page said them twice on purpose or not:
+    # only plain text is read as one element per line.
+    markdown = DuplicationDetector().run(load_text(REFERENCE_PAGE.replace("\n", "\n\n"), format="markdown"))
+    assert [f.rule for f in markdown.findings] == ["SEO403", "SEO403"]
+
+
+def test_a_long_paragraph_said_again_on_a_line_of_its_own_is_still_a_repeat():
+    paragraph = (
+        "Returns the computer's network name, which may not be fully qualified, as a string for the caller."
+    )
+    text = REFERENCE_PAGE + paragraph + "\n"
+    (finding,) = findings(text)
+    assert (finding.rule, finding.start, finding.evidence["first_line"]) == ("SEO403", text.rindex(paragraph), 3)
+
+
+def test_a_short_line_said_again_right_below_itself_or_inside_a_paragraph_is_still_a_repeat():
+    note = "An empty string is returned if the value cannot be determined."
+    doubled = REFERENCE_PAGE.replace(f"{note}\nplatform.system()", f"{note}\n\n{note}\nplatform.system()")
+    assert [(f.rule, f.line) for f in findings(doubled)] == [("SEO402", 9)]
+    # short lines that are all sentences, between blank lines: one paragraph's lines (a call to
+    # action said twice), not one element per line
+    assert [f.rule for f in findings(PLUMBER_PAGE)].count("SEO403") == 1
+
+
+def test_a_label_copied_out_of_a_paragraph_is_still_a_copy():
+    sentence = "Tap water kills the bacteria that keep the pond clear."
+    text = (
+        "Pond Pump Care\n"
+        f"Rinse the filter sponge in pond water every month. {sentence} Squeeze it gently, never wring it.\n"
+        "The pump itself needs little attention, but check the intake for leaves after a storm.\n"
+        f"{sentence}\n"
+        "Replace the sponge when it no longer springs back after squeezing, usually every two years.\n"
+    )
+    (finding,) = findings(text)
+    assert (finding.rule, finding.start) == ("SEO406", text.rindex(sentence))
+
+
+NEWS_TEXT = """\
+Flood barriers hold as River Ouse peaks in York
+Flood barriers hold as River Ouse peaks in York
+By Sarah Mills, Environment Correspondent
+Residents of York's lower streets spent the night moving furniture upstairs as the river rose to within a metre of its record level.
+The city's new flood barrier on the River Foss was closed at 9pm on Tuesday and held through the peak, the agency said.
+More rain is forecast for the Pennines on Thursday, and a flood warning remains in place for the Ouse at Naburn.
+Flood barriers hold as River Ouse peaks in York
+Share this story
+More from Environment
+"""
+
+
+def test_the_title_said_again_by_the_header_and_the_footer_of_plain_text_is_no_copy():
+    assert findings(NEWS_TEXT) == []
+    title = "Flood barriers hold as River Ouse peaks in York"
+    planted = NEWS_TEXT.replace("More rain is forecast", f"{title}\nMore rain is forecast")
+    (finding,) = findings(planted)
+    assert (finding.rule, finding.line) == ("SEO405", 6)
+    # in a run of short lines, a copy right below a paragraph's last sentence is planted there
+    above_see_also = NEWS_TEXT.replace("More rain is forecast", f"{title}\nSee also\nFlood warnings\nMore rain is forecast")
+    assert [(f.rule, f.line) for f in findings(above_see_also)] == [("SEO405", 6)]
+    # a bulleted entry stays an entry of a list wherever it stands
+    bulleted = NEWS_TEXT.replace("More rain is forecast", f"- {title}\n- Flood warnings\nMore rain is forecast")
+    assert findings(bulleted) == []

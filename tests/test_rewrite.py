@@ -400,6 +400,123 @@ def test_a_template_title_is_reported_but_kept_while_its_planted_variants_go(ana
     assert [e.rule for e in result.edits] == ["SEO102"]
 
 
+# -- plain text laid out one element per line (trafilatura, html2text, "save as text") ----------
+# Short lines repeat in such pages by design: sub-headings, captions, credits, notes, table cells,
+# forum buttons and signatures. A page's title is said again by its header and footer.
+RECIPE_PAGE = """\
+Two Weeknight Soups
+Home › Recipes › Soups › Two Weeknight Soups
+By Anna Keller · Serves 4 · Ready in 40 minutes
+Both soups take under forty minutes and freeze well, so it is worth making a double batch on a Sunday and keeping half for a busy week.
+Roasted Tomato Soup
+Ingredients
+1 kg ripe tomatoes, halved
+2 red onions, quartered
+500 ml vegetable stock
+Method
+Heat the oven to 200C and spread the tomatoes and onions on a tray with a little oil.
+Roast for 30 minutes, then tip everything into a pan with the stock and blend until smooth.
+Season to taste and serve hot.
+Photo: Anna Keller for The Kitchen Table
+Red Lentil Soup
+Ingredients
+250 g red lentils, rinsed
+2 carrots, grated
+1 litre vegetable stock
+Method
+Soften the carrots in a little oil for eight minutes, then add the lentils and stock and simmer for twenty minutes.
+Blend half of the soup so it keeps some texture.
+Season to taste and serve hot.
+Photo: Anna Keller for The Kitchen Table
+Both soups keep for four days in the fridge and three months in the freezer.
+Two Weeknight Soups
+Print this recipe
+"""
+NEWS_PAGE = """\
+Flood barriers hold as River Ouse peaks in York
+Flood barriers hold as River Ouse peaks in York
+By Sarah Mills, Environment Correspondent
+Residents of York's lower streets spent the night moving furniture upstairs as the River Ouse rose to within a metre of its record level.
+The city's new flood barrier on the River Foss was closed at 9pm on Tuesday and held through the peak, the Environment Agency said.
+Sandbags stacked outside a pub on Skeldergate. Photo: Reuters.
+Advertisement
+Story continues below this advertisement.
+Officials said the barrier, completed last year at a cost of £45 million, had protected around 2,000 homes that flooded in 2015.
+Volunteers fill sandbags at a depot in Clifton. Photo: Reuters.
+Advertisement
+Story continues below this advertisement.
+More rain is forecast for the Pennines on Thursday, and a flood warning remains in place for the Ouse at Naburn and Selby.
+"""
+HOTEL_TABLE_PAGE = """\
+Three city hotels compared for a weekend in Edinburgh
+
+We stayed one night in each of three central hotels in March and compared what the price actually buys.
+
+Hotel
+Price per night
+Breakfast
+Cancellation
+The Caledonian Rooms
+£145
+Included in the room rate.
+Free cancellation up to 24 hours before arrival.
+Old Town House
+£120
+Extra £14 per person per day.
+Free cancellation up to 24 hours before arrival.
+Leith Dock Hotel
+£98
+Included in the room rate.
+Non-refundable at this price.
+
+Prices were checked on a Saturday night in March and will be higher during the festival in August.
+"""
+FORUM_PAGE = """\
+Boiler pressure keeps dropping overnight
+Posted by dave_k on 3 February
+My combi boiler loses pressure every night. I top it up to 1.5 bar in the evening and by morning it reads 0.5. There are no visible leaks under the boiler or on any radiator.
+Sent from my phone using the forum app.
+Reply
+Quote
+Posted by heating_eng on 3 February
+Check the pressure relief valve pipe outside. If it drips, the valve or the expansion vessel is the likely culprit, and both are common faults on boilers of that age.
+Reply
+Quote
+Posted by dave_k on 4 February
+Thanks, the pipe outside is wet in the mornings. Is the expansion vessel something I can recharge myself, or does it need an engineer?
+Sent from my phone using the forum app.
+Reply
+Quote
+"""
+
+
+@pytest.mark.parametrize("page", [RECIPE_PAGE, NEWS_PAGE, HOTEL_TABLE_PAGE, FORUM_PAGE])
+def test_pages_laid_out_one_element_per_line_come_back_unchanged(analyzer, page):
+    result = clean(page, format="text", analyzer=analyzer)
+    assert (result.edits, result.text) == ((), page)
+    duplicates = [f for f in analyzer.analyze(page, format="text").findings if f.rule.startswith("SEO4")]
+    assert duplicates == []
+
+
+def test_spam_laid_out_one_element_per_line_still_loses_its_copies(analyzer):
+    title = "Saving Money on Your Car Cover This Year"
+    overpay = "Most drivers overpay because they let their policy renew automatically instead of shopping around every year."
+    compare = "Comparing prices takes ten minutes and can save hundreds of pounds on the same level of cover."
+    page = (
+        f"{title}\n"
+        "Finding a better deal does not have to take all afternoon if you ask several insurers at once.\n"
+        f"{overpay}\n{compare}\n"
+        "A black box policy can cut the price for young drivers who are careful on the road.\n"
+        f"{overpay}\n{title}\n"
+        "Raising your voluntary excess lowers the premium, but only choose an amount you could pay after a claim.\n"
+        f"{compare}\n"
+    )
+    result = clean(page, format="text", analyzer=analyzer)
+    assert result.text.count(overpay) == result.text.count(compare) == result.text.count(title) == 1
+    assert sorted(e.rule for e in result.edits) == ["SEO403", "SEO403", "SEO405"]
+    assert result.text.startswith(f"{title}\nFinding a better deal")
+
+
 # A paragraph written for this test, then spun with thesaurus entries: the swaps that break the
 # page's own collocations are restored exactly; the paragraph as written comes back untouched.
 CHAIN_CARE = (

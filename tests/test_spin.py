@@ -87,6 +87,20 @@ def test_seo201_allowlisted_terms_are_never_reported():
     assert_silent("Mix warm water and broiling soda.", allowlist=["broiling soda"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dereferencing the pointer constructs a new, equivalent object each time you retrieve an attribute of it.",
+        "The write call would increment the counter to a value larger than the maximum.",
+        "To avoid name resolution delays, a name lookup is no longer performed.",
+    ],
+)
+def test_seo201_technical_words_whose_pairs_the_bigram_data_lacks_are_left_alone(text):
+    # "you retrieve" / "retrieve an" are both missing from the reference pairs, as the pairs of most
+    # moderately rare words are, while "find" makes both: no evidence of a swap by itself.
+    assert [f for f in findings(text) if f.rule == "SEO201"] == []
+
+
 # -- SEO202 inconsistent-synonyms --------------------------------------------------------------
 def test_seo202_synonyms_in_one_frame_point_at_the_original():
     text = (
@@ -104,6 +118,22 @@ def test_seo202_synonyms_in_one_frame_point_at_the_original():
 def test_seo202_deliberate_variation_between_idioms_is_left_alone():
     assert_silent("Large companies pay more tax. Big companies also hire more people.")
     assert_silent("Heavy rain fell all night. The heavy rain closed the roads, and more rain is due.")
+
+
+def test_seo202_a_variant_the_writer_repeats_more_often_than_the_original_is_left_alone():
+    # Reference documentation repeats its wording: "the returned time object" twice, "the given
+    # time" once. A spinner rewrites each occurrence on its own and leaves the original commonest.
+    text = (
+        "Return a time object with the same hour and minute. The fold value is copied to the returned time object.\n"
+        "Return a time object with the same hour, minute and tzinfo. The fold value is copied to the returned time "
+        "object.\nReturn the UTC offset of the given time as a timedelta, or None if the offset is unknown.\n"
+    )
+    assert [f for f in findings(text) if f.rule == "SEO202"] == []
+    spun = (
+        "Lower back pain is common. Most lower back pain goes away.\nMost deeper back pain goes away in a few weeks.\n"
+        "See a doctor if your deeper back pain lasts."
+    )
+    assert [f.text for f in findings(spun) if f.rule == "SEO202"] == ["deeper", "deeper"]
 
 
 # -- SEO203 multiword-substitute ---------------------------------------------------------------

@@ -453,6 +453,17 @@ def test_measures_describe_the_stuffing():
     clean = StuffingDetector().run(Document(HEALTH_ARTICLE)).measures
     assert clean["stuffed_phrases"] == 0
     assert clean["top_phrase_density"] < measures["top_phrase_density"]
+    assert clean["stuffed_phrase_words"] == 0 and clean["title_template"] == 0
+
+
+def test_measures_give_the_stuffed_phrase_length_and_a_template_title():
+    stuffed = Document(STUFFED_HEALTH)
+    longest = max(len(f.text.split()) for f in StuffingDetector().run(stuffed).findings if f.rule == "SEO101")
+    assert StuffingDetector().run(stuffed).measures["stuffed_phrase_words"] == longest >= 3
+    old = "# How to winterize an outdoor faucet"
+    templated = STUFFED_FAUCET.replace(old, "# The Only outdoor faucet Guide You Need")
+    assert StuffingDetector().run(Document(templated)).measures["title_template"] == 1
+    assert StuffingDetector().run(Document(STUFFED_FAUCET)).measures["title_template"] == 0
 
 
 def test_feature_names_are_stable():

@@ -328,3 +328,34 @@ def test_an_indented_function_body_and_a_decorator_stay_in_the_code_block():
     read = kinds(text)
     assert [kind for kind, _ in read] == ["heading", "paragraph", "code", "paragraph"]
     assert read[2][1].startswith("@pytest.fixture") and read[2][1].endswith('(1, "5.00")]')
+
+
+# A reference page as trafilatura extracts it: the HTML source's own line breaks fall anywhere.
+SOURCE_BROKEN = """base64 - Data Encodings
+Source code: Lib/base64.py
+There are two interfaces provided by this module.  The modern interface
+supports encoding bytes-like objects to ASCII
+bytes, and decoding bytes-like objects or
+strings containing ASCII to bytes.
+Optional altchars must be a bytes-like object of length 2 which
+specifies an alternative alphabet for the + and / characters.
+Keyword variants
+cheap base64 encoder online
+free base64 decoder tool
+base64 converter near me
+"""
+
+
+def test_a_sentence_broken_across_source_lines_is_one_paragraph_and_a_lower_case_list_is_not():
+    assert kinds(SOURCE_BROKEN) == [
+        ("heading", "base64 - Data Encodings"),
+        ("heading", "Source code: Lib/base64.py"),
+        ("paragraph", SOURCE_BROKEN.split("\n", 2)[2].split("\nOptional")[0]),
+        ("paragraph", ("Optional altchars must be a bytes-like object of length 2 which\n"
+                       "specifies an alternative alphabet for the + and / characters.")),
+        ("heading", "Keyword variants"),
+        ("list_item", "cheap base64 encoder online"),
+        ("list_item", "free base64 decoder tool"),
+        ("list_item", "base64 converter near me"),
+    ]
+    assert_exact(SOURCE_BROKEN)

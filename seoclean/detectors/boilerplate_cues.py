@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 # Free text after a cue: anything, after a word boundary.
 _REST = r"(?:\b.*)?"
-# The end of a line that is only the cue: trailing punctuation, arrows, counts.
-_END = r"[\W\d_]*$"
+# The end of a line that is only the cue: trailing punctuation, arrows, counts. Not a bracket right
+# after the word: "join()" and "share()" name functions in documentation.
+_END = r"(?!\()[\W\d_]*$"
 # A host name with a subdomain ("jaxon7t2.postlark.com"): how free hosts name their users' sites.
 # Its last label is a common generic top-level domain or a two-letter country code that is not also
 # a file extension: "control.tar.xz", "os.path.join" and "xml.etree.ElementTree" are not hosts.
@@ -82,7 +83,8 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               + r"|\S+ · \d+ min(?:ute)?s? read" + _END + r"|by [\w.-]+" + _END + r")" + _REST, prose_ending_ok=False,
               describe="a post-metadata line"),
     CueFamily("comments", "SEO301", 30, r"(?:leave (?:a|your) (?:reply|comment|response)|(?:post|add|submit|write) "
-              r"(?:a |your )?(?:comment|reply)|cancel reply|reply" + _END + r"|your e-?mail(?: address)? will "
+              r"(?:a |your )?(?:comment|reply)(?: below| here)?" + _END + r"|cancel reply|reply" + _END
+              + r"|your e-?mail(?: address)? will "
               r"(?:not|never) be (?:published|shared)|required fields are marked|notify me of (?:new|follow-?up)|"
               r"save my name|comments? (?:are|is) closed|(?:\d+|no) (?:comments?|responses?|replies)" + _END +
               r"|comments? \(\d+\)" + _END + r"|be the first to comment|join the discussion|you may use these html)" + _REST,
@@ -110,7 +112,8 @@ CUE_FAMILIES: tuple[CueFamily, ...] = (
               r"here|online)|visit (?:our|my|the) (?:official )?(?:web ?site|site|store|shop|page|blog|homepage)|"
               r"(?:contact|call) us (?:today|now|at|for|on)|get (?:a|your) free (?:quote|consultation|estimate|"
               r"trial|demo)|(?:don'?t|do not) miss (?:out|this)|check (?:it|them|this) out|for more "
-              r"(?:info(?:rmation)?|details),? (?:visit|click|see|go to|check out|contact))" + _REST,
+              r"(?:info(?:rmation)?|details),? (?:visit|click|go to|check out|contact|see (?:our|my|here\b|this (?:page|link|"
+              r"site|web ?site)|the (?:web ?site|site|link)\b)))" + _REST,
               describe="a call to action"),
     CueFamily("share", "SEO304", 12, r"(?:share(?: this| it)?(?: (?:article|post|story|page|link|recipe|video))?"
               r"(?: (?:on|via|to|with) [\w.+ ]{1,20})?|tweet(?: this| it)?|pin(?: it| this)|like this|(?:like|follow) "

@@ -4,6 +4,11 @@ Every line gets the block-level features of jusText and Boilerpipe (length in wo
 ending punctuation, capitalised words, link density, main-content flag) and, when it is short
 enough, the cue it matches: a cue family from ``boilerplate_cues``, a menu or breadcrumb written
 on one line, or a row of share buttons. Deciding what is boilerplate is the detector's job.
+
+A cue must stand on a line of its own, so two kinds of line are never read for one: a line that
+carries on the sentence of the line above it (hard-wrapped prose, as plain text and trafilatura's
+text output keep it: "... used internally by the parser used" / "by headerregistry."), and the
+output of an interactive session right after its ``>>>`` prompt ("2020-10-31 12:00:00-07:00").
 """
 
 from __future__ import annotations
@@ -82,26 +87,28 @@ class Line:
 def describe_lines(doc: Document, *, nav_max_words: int, nav_link_density: float) -> list[Line]:
     """Features and cues of every prose line of ``doc`` (the title excluded), in order."""
     stop_words = _stop_words()
-    lines = []
-    for start, end, link_density, in_main in _prose_line_spans(doc):
+    lines: list[Line] = []
+    for start, end, block_index in _prose_line_spans(doc):
+        block = doc.blocks[block_index]
         core = _core_text(doc.masked[start:end])
         tokens = _TOKEN_RE.findall(core.lower())
         ends_sentence = core.rstrip(_TRAILING_QUOTES).endswith((".", "!", "?", "…"))
         line = Line(start, end, core, len(tokens), sum(map(stop_words.__contains__, tokens)),
-                    ends_sentence, link_density, in_main)
-        if line.words <= CUE_MAX_WORDS:
+                    ends_sentence, block.link_density, block.in_main)
+        own_line = not _continues_sentence(doc, lines[-1] if lines else None, line)
+        if line.words <= CUE_MAX_WORDS and own_line and not _after_prompt(doc, block_index):
             line.cue = _cue_family(line) or _menu_shape(line, tokens, nav_link_density)
         if 0 < line.words <= nav_max_words and not ends_sentence:
             line.nav_word = " ".join(tokens) in NAV_WORDS
             capitalised = sum(1 for word in _TOKEN_RE.findall(core) if word[0].isupper())
-            line.nav_like = line.nav_word or capitalised * 2 >= line.words or link_density >= nav_link_density
+            line.nav_like = line.nav_word or capitalised * 2 >= line.words or line.link_density >= nav_link_density
         lines.append(line)
     _mark_share_rows(lines)
     return lines
 
 
-def _prose_line_spans(doc: Document) -> Iterator[tuple[int, int, float, bool]]:
-    """(start, end, link_density, in_main) of every line inside a prose block except the title."""
+def _prose_line_spans(doc: Document) -> Iterator[tuple[int, int, int]]:
+    """(start, end, block index) of every line inside a prose block except the title."""
     blocks, index = doc.blocks, 0
     for start, end in doc.lines:
         while index < len(blocks) and blocks[index].end <= start:
@@ -110,7 +117,34 @@ def _prose_line_spans(doc: Document) -> Iterator[tuple[int, int, float, bool]]:
             continue  # a line outside every block (markup) is not read
         block = blocks[index]
         if block.is_prose and block.kind != "title":
-            yield start, end, block.link_density, block.in_main
+            yield start, end, index
+
+
+def _continues_sentence(doc: Document, previous: Line | None, line: Line) -> bool:
+    """The line carries on the sentence of the line right above it: that line is prose (several
+    words, no cue) stopped mid-sentence on a lowercase word or a comma, and this one starts in
+    lowercase. A title above a byline ("Ten tips for tomatoes" / "by admin") is too short or ends
+    on a capital, so it does not count."""
+    if previous is None or not line.core[:1].islower() or previous.cue is not None:
+        return False
+    if previous.words < _PROSE_MIN_WORDS or previous.ends_sentence:
+        return False
+    between = doc.text[previous.end : line.start]
+    last_word = previous.core.split()[-1]
+    in_progress = last_word.endswith(",") or (last_word[0].islower() and last_word[-1].isalpha())
+    return between.count("\n") == 1 and not between.strip() and in_progress
+
+
+def _after_prompt(doc: Document, block_index: int) -> bool:
+    """The block comes right after a code block that ends on an interactive prompt (">>> print(dt)"):
+    it is that command's output, which plain text does not mark as code."""
+    if block_index == 0:
+        return False
+    previous = doc.blocks[block_index - 1]
+    if previous.kind != "code":
+        return False
+    last_line = doc.text[previous.start : previous.end].rstrip().rsplit("\n", 1)[-1].lstrip()
+    return last_line.startswith((">>> ", "... "))
 
 
 def _core_text(raw: str) -> str:

@@ -7,7 +7,8 @@ each other. The variant that forms a known collocation with its neighbour in the
 the commonest, is the original; rarer variants whose pair is unknown are the spun copies.
 
 Writers vary words too ("large company", "big company"), but rarely inside the same two-word
-frame, and both of their pairs are idiomatic: a variant with a known pair is never reported.
+frame, and both of their pairs are idiomatic: a variant with a known pair is never reported, nor
+one the page writes in the frame more often than the original (its own wording, repeated).
 """
 
 from __future__ import annotations
@@ -37,9 +38,16 @@ def inconsistent_synonyms(ctx: SpinContext, max_words: int = 2, min_zipf_gain: f
             if known[text] or not originals:
                 continue
             original = _original_for(ctx, frame, text, originals, variants, min_zipf_gain)
-            if original is not None:
+            if original is not None and not _writers_wording(spans, variants[original]):
                 hits += [_hit(ctx, frame, text, len(spans), original, len(variants[original]), s) for s in spans]
     return hits
+
+
+def _writers_wording(variant: list[Span], original: list[Span]) -> bool:
+    """The variant fills the frame more often than the original, twice or more: the writer's own
+    wording ("the returned time object" twice, "the given time" once). A spinner rewrites each
+    occurrence on its own, so its variants are scattered and the original is the frame's usual filler."""
+    return len(variant) >= 2 and len(variant) > len(original)
 
 
 _KINDS = ("next", "previous", "around")

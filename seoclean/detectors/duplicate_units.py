@@ -11,9 +11,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from seoclean.document import Document
+from seoclean.document import WORD_RE, Document
 
 PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
+LABEL_MAX_WORDS = 12  # a line of its own shorter than this is a label, a note or a caption, not a paragraph
+ELEMENT_LINE_CHARS = 100  # nobody hard-wraps prose wider: a chunk with a line this long puts one element per line
 TITLE_MIN_WORDS = 4  # a heading after header lines is the title only when it is this long
 OPENING_PARAGRAPH_WORDS = 12  # a paragraph of sentences this long starts the body: no title after it
 
@@ -24,6 +26,7 @@ _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
 _LINE_RE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding spaces
+_CHUNK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")  # lines between blank lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +50,12 @@ class Units:
     headings: list[Unit] = field(default_factory=list)
     paragraphs: list[Unit] = field(default_factory=list)
     lines: list[Unit] = field(default_factory=list)
+    labels: frozenset[tuple[int, int]] = frozenset()  # spans of short lines standing alone (``label_spans``)
 
 
 def cut_units(doc: Document) -> Units:
     """The title, headings, paragraphs and lines of ``doc``'s main content, in text order."""
-    units = Units()
+    units = Units(labels=label_spans(doc))
     text = doc.text
     make = _UnitMaker(doc)
     main = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
@@ -72,11 +76,58 @@ def cut_units(doc: Document) -> Units:
             units.lines.append(unit)
         else:
             units.paragraphs.append(unit)
-            for match in _LINE_RE.finditer(chunk):
-                units.lines.append(make(block.start + match.start(), block.start + match.end(), False))
+            for start, end in _whole_lines(chunk):
+                units.lines.append(make(block.start + start, block.start + end, False))
         if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS and ends_sentence(chunk):
             opening = False  # prose has begun (a block of menu and byline lines has not begun it)
     return units
+
+
+def _whole_lines(chunk: str) -> list[tuple[int, int]]:
+    """Spans of the lines of a block that are not one sentence broken across lines: a line opening
+    in lower case after a line that stops mid-sentence, and that line itself, are pieces of prose
+    ("... bytes-like object s and" / "return the decoded bytes."), not lines a page repeats."""
+    lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(chunk)]
+    broken = set()
+    for index in range(1, len(lines)):
+        previous, line = chunk[slice(*lines[index - 1])].rstrip(), chunk[slice(*lines[index])].lstrip()
+        if line[:1].islower() and not previous.endswith((".", "!", "?", ":", ";")):
+            broken.update((index - 1, index))
+    return [span for index, span in enumerate(lines) if index not in broken]
+
+
+def label_spans(doc: Document) -> frozenset[tuple[int, int]]:
+    """Spans of the short lines of plain text that stand as elements of their own. Laid out one
+    element per line (by trafilatura, html2text, "save as text"), a caption, a byline, a note or a
+    sub-heading ("Photo: Reuters", "This function is Unix specific.") is a line of its own under
+    ``LABEL_MAX_WORDS`` words, and such a line is said again by design, as a list item is in
+    Markdown. A line is an element of its own when blank lines surround it, or when the text puts
+    whole paragraphs on lines of their own between single newlines (a line wider than anybody
+    wraps prose, in a run of several lines): then every line is. In text that separates its
+    paragraphs by blank lines, a run of short lines is one element per line when some of its lines
+    are no sentences (a table's cells, a menu, code); a run of sentences only is one paragraph's lines."""
+    if doc.format != "text":
+        return frozenset()
+    text, blocks = doc.text, doc.blocks
+    chunks, index = [], 0
+    for chunk in _CHUNK_RE.finditer(text):
+        first = index
+        while index < len(blocks) and blocks[index].start < chunk.end():
+            index += 1
+        chunks.append([b for b in blocks[first:index] if "\n" not in text[b.start : b.end]])
+    one_per_line = any(len(lines) > 1 and any(b.end - b.start > ELEMENT_LINE_CHARS for b in lines) for lines in chunks)
+    return frozenset(
+        (b.start, b.end)
+        for lines in chunks
+        if one_per_line or len(lines) == 1 or not all(b.is_prose and ends_sentence(text[b.start : b.end]) for b in lines)
+        for b in lines
+        if b.is_prose and _is_label(text[b.start : b.end])
+    )
+
+
+def _is_label(line: str) -> bool:
+    """Short, and no question: an interview or a FAQ asks each of its questions once."""
+    return len(WORD_RE.findall(line)) < LABEL_MAX_WORDS and not line.rstrip(_CLOSERS).endswith("?")
 
 
 def _takes_the_title(doc: Document, units: Units, heading: Unit, *, first: bool, opening: bool) -> bool:
@@ -143,4 +194,4 @@ def is_list_item(doc: Document, unit: Unit) -> bool:
     return (block is not None and block.kind == "list_item") or bool(LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
 
 
-__all__ = ["LIST_MARKER_RE", "MENU_SEPARATOR_RE", "Unit", "Units", "cut_units", "ends_sentence", "is_list_item"]
+__all__ = ["LIST_MARKER_RE", "MENU_SEPARATOR_RE", "Unit", "Units", "cut_units", "ends_sentence", "is_list_item", "label_spans"]

@@ -4,7 +4,9 @@ near-duplicate paragraphs, and a page title repeated in the body.
 Text is compared by its words (lowercase, punctuation and spacing ignored). The second and every
 later copy is reported, with the line of the first copy in the evidence; the first copy stays.
 Short units (under four words: "Ingredients", "Step 1", "Read more") legitimately repeat and are
-left to the boilerplate rules.
+left to the boilerplate rules. In plain text laid out one element per line, a short line of its own
+(a note, a caption, a credit: ``duplicate_units.label_spans``) said again as a line of its own is a
+label repeated by design, as a list item is in Markdown; it is reported only right below itself.
 
 The units compared come from ``duplicate_units``; near-duplicates are found by ``near_duplicates``
 (word-3-gram Jaccard similarity), title copies by ``title_copies``, lines pasted onto the end of
@@ -16,7 +18,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
-from seoclean.detectors.duplicate_units import LIST_MARKER_RE, MENU_SEPARATOR_RE, Unit, cut_units, is_list_item
+from seoclean.detectors.duplicate_units import LIST_MARKER_RE, MENU_SEPARATOR_RE, Unit, Units, cut_units, is_list_item
 from seoclean.detectors.glued_lines import glued_lines
 from seoclean.detectors.near_duplicates import near_duplicates
 from seoclean.detectors.repeated_sentences import sentence_copies
@@ -27,6 +29,7 @@ from seoclean.findings import Finding
 # a bulleted entry this long is not said twice in a row; shorter ones are, in real documentation
 # ("- Note" above each of three notes, "- FILTER DIR", a nested table of contents naming its page)
 ADJACENT_ITEM_MIN_WORDS = 4
+Labels = frozenset[tuple[int, int]]
 
 
 class DuplicationDetector(Detector):
@@ -84,11 +87,11 @@ class DuplicationDetector(Detector):
         headings = [u for u in kept[0] if not is_list_item(doc, u)]
         headings = [u for previous, u in zip([None, *headings], headings) if not _header_row(doc, previous, u)]
         headings = self._exact_repeats(doc, headings, "SEO401", "heading", None)
-        paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "")
-        lines = self._line_repeats(doc, units.lines, title_words, paragraphs + title)
+        paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "", units.labels)
+        lines = self._line_repeats(doc, units, title_words, paragraphs + title)
         lines += self._glued_lines(doc, units.headings + units.lines, headings + paragraphs + lines + title)
         near = self._near_duplicates(doc, units.paragraphs, units.lines)
-        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title)
+        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title, units.labels)
         main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
         measures = {
             "dup_heading_count": len(headings),
@@ -104,14 +107,17 @@ class DuplicationDetector(Detector):
         return DetectorResult(findings=findings, measures=measures)
 
     # -- exact repeats (SEO401-SEO403) -------------------------------------------------------
-    def _exact_repeats(self, doc: Document, units: list[Unit], code: str, what: str, suggestion) -> list[Finding]:
+    def _exact_repeats(
+        self, doc: Document, units: list[Unit], code: str, what: str, suggestion, labels: Labels = frozenset()
+    ) -> list[Finding]:
+        """Later copies of ``units``; a label (``label_spans``) said again as a label is not one."""
         first_seen: dict[tuple[str, ...], Unit] = {}
         findings = []
         for unit in units:
             if not self._comparable(unit, what):
                 continue
             first = first_seen.setdefault(unit.words, unit)
-            if first is unit:
+            if first is unit or ((first.start, first.end) in labels and (unit.start, unit.end) in labels):
                 continue
             first_line = doc.position(first.start)[0]
             message = f"this {what} repeats the {what} on line {first_line}"
@@ -128,13 +134,14 @@ class DuplicationDetector(Detector):
             return not any(w[:1].isdigit() for w in unit.words)
         return unit.prose
 
-    def _line_repeats(self, doc: Document, lines: list[Unit], title_words, reported: list[Finding]) -> list[Finding]:
+    def _line_repeats(self, doc: Document, units: Units, title_words, reported: list[Finding]) -> list[Finding]:
         """Repeated lines, except those a repeated paragraph or a title copy already covers (a
         one-line paragraph is both a line and a paragraph: it is reported once, as a paragraph).
         Lines naming the title are left to SEO405, unless one stands right below itself: a table of
-        contents names the title once."""
-        lone = [u for u in lines if not _inside_any(u, reported)]
-        found = self._exact_repeats(doc, [u for u in lone if u.words != title_words], "SEO402", "line", "")
+        contents names the title once. A label said again is only reported right below itself."""
+        lone = [u for u in units.lines if not _inside_any(u, reported)]
+        others = [u for u in lone if u.words != title_words]
+        found = self._exact_repeats(doc, others, "SEO402", "line", "", units.labels)
         return found + self._adjacent_repeats(doc, lone, found)
 
     def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
@@ -175,12 +182,13 @@ class DuplicationDetector(Detector):
         return [f for f in glued_lines(doc, ordered, self.min_words) if not _overlaps_any(f, reported)]
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
-    def _sentence_repeats(self, doc: Document, reported: list[Finding]) -> list[Finding]:
+    def _sentence_repeats(self, doc: Document, reported: list[Finding], labels: Labels) -> list[Finding]:
         """Copies of a sentence tacked on at the end of a paragraph, standing as one, or glued
-        after a label (``repeated_sentences``), outside reported units."""
+        after a label (``repeated_sentences``), outside reported units; a label said again as a
+        label is none."""
         if self.sentence_min_words is None:
             return []
-        return sentence_copies(doc, self.sentence_min_words, reported)
+        return sentence_copies(doc, self.sentence_min_words, reported, labels)
 
     # -- near-duplicates (SEO404) ------------------------------------------------------------
     def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:

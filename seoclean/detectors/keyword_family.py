@@ -34,6 +34,7 @@ from seoclean.detectors.keyword_lists import MIN_CONTENTS_ENTRIES, keyword_lists
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import YEAR_RE, modifiers_in
+from seoclean.detectors.standalone_repeats import repeated_fragments, unjoined_tail
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
@@ -69,6 +70,7 @@ def keyword_family_findings(
     seeds |= _labelled_items(doc, keyword_lines)
     seeds |= _repeated_modifier_slots(slots, lex.stopwords)
     seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
+    seeds |= repeated_fragments(doc, slots, lex)
     seeds = {s for s in seeds if s and len(s) <= MAX_SLOT_WORDS}
     listed = {i for f in findings for i in range(len(slots.lines)) if f.start <= slots.lines[i].start < f.end}
     taken: list[tuple[int, int]] = [(f.start, f.end) for f in findings]
@@ -89,6 +91,7 @@ def keyword_family_findings(
     # and "## Same Day Delivery" on a shop page); they only join a page shown to be stuffed.
     joining: list[Finding] = []
     tails: set[tuple[str, ...]] = set()
+    headings: set[tuple[str, ...]] = set()
     for slot in slots.slots:
         if (
             slot.line not in listed
@@ -100,6 +103,8 @@ def keyword_family_findings(
             (joining if joins or not _plain_query(slot.words, lex) else weak).append(found)
             if slot.kind == "tail":
                 tails.add(slot.words)
+            elif slot.kind == "heading":
+                headings.add(slot.words)
     for position, size in finder.in_sentences():
         start, end = table.span(position, size)
         words = tuple(table.lower[position : position + size])
@@ -108,6 +113,7 @@ def keyword_family_findings(
     # Heading tails count only when they vary one topic: see ``_sharing_a_topic_word``.
     counted = (distinct - tails) | (_sharing_a_topic_word(distinct, lex.stopwords) & tails)
     proof = bool(findings) or corroborated or len(counted) >= MIN_UNCONFIRMED or _headlined(weak, slots)
+    proof = proof or _query_headings_vary_a_topic(headings, lex)
     for finding in weak + joining if proof else ():
         if not _overlaps(taken, finding.start, finding.end):
             taken.append((finding.start, finding.end))
@@ -145,6 +151,14 @@ def _sharing_a_topic_word(phrases: set[tuple[str, ...]], stopwords: frozenset[st
     topic_words = {phrase: set(phrase) - stopwords - query_modifiers(phrase) for phrase in phrases}
     counts = Counter(word for words in topic_words.values() for word in words)
     return {phrase for phrase, words in topic_words.items() if any(counts[word] >= 2 for word in words)}
+
+
+def _query_headings_vary_a_topic(headings: set[tuple[str, ...]], lex: Lexicon) -> bool:
+    """Two headings of search queries that vary one topic word ("## Emergency pytest without
+    prescription", "### Pytest for sale"): a keyphrase family, not a shop's "## Free Shipping" and
+    "## Same Day Delivery", which share no topic word."""
+    tagged = {words for words in headings if _query_tagged(words)}
+    return len(_sharing_a_topic_word(tagged, lex.stopwords)) >= MIN_UNCONFIRMED
 
 
 def _headlined(weak: list[Finding], slots: Slots) -> bool:
@@ -199,6 +213,13 @@ def _echoes(
         ):
             taken.append((slot.start, slot.end))
             found.append(_slot_finding(doc, slot.kind, slot.start, slot.end, slot.words))
+        elif (
+            slot.kind == "heading"
+            and (tail := unjoined_tail(doc, slot, planted | reported, finder.lex))
+            and not _overlaps(taken, tail[0], tail[1])
+        ):
+            taken.append(tail[:2])
+            found.append(_slot_finding(doc, "tail", *tail))
     return found
 
 
@@ -331,7 +352,7 @@ def _slot_finding(doc: Document, kind: str, start: int, end: int, words: tuple[s
         "sentence": "the sentence reads on without it",
     }[kind]
     phrase = " ".join(words)
-    evidence = {"phrase_words": len(words), "modifiers": len(modifiers_in(words))}
+    evidence = {"phrase_words": len(words), "modifiers": len(modifiers_in(words)), "in_title": float(kind == "title")}
     if kind == "title":
         # Deleting a title leaves the page without one, and the writer's own title cannot be
         # recovered from the template: the fix is a new title, which only the writer can give.

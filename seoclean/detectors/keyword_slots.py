@@ -162,13 +162,15 @@ def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
 
 
 def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
-    """Indexes of item lines that follow each other directly (a list), runs of two or more."""
+    """Indexes of item lines that follow each other directly (a list), runs of two or more. One
+    blank line between items still makes one list: plain text and loose Markdown lists space
+    their items out."""
     runs: list[list[int]] = []
     for index, line in enumerate(lines):
         if line.kind != "item":
             continue
         previous = runs[-1][-1] if runs else None
-        if previous == index - 1 and text[lines[previous].end : line.start].count("\n") == 1:
+        if previous == index - 1 and text[lines[previous].end : line.start].count("\n") <= 2:
             runs[-1].append(index)
         else:
             runs.append([index])

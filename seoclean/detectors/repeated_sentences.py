@@ -32,8 +32,12 @@ class Copy:
     kept_in_flow: bool  # the occurrence that stays has text after it on its line
 
 
-def sentence_copies(doc: Document, min_words: int, reported: list[Finding]) -> list[Finding]:
-    """SEO406 findings for sentences of at least ``min_words`` words (see the module docstring)."""
+def sentence_copies(
+    doc: Document, min_words: int, reported: list[Finding], labels: frozenset[tuple[int, int]] = frozenset()
+) -> list[Finding]:
+    """SEO406 findings for sentences of at least ``min_words`` words (see the module docstring).
+    A sentence that is a whole label (a note on a line of its own: ``label_spans``) said again as
+    a label is not a copy."""
     sentences = [s for s in doc.sentences if doc.blocks[doc.words[s.first_word].block].in_main]
     keys = [tuple(w.lower for w in doc.words[s.first_word : s.last_word]) for s in sentences]
     groups: dict[tuple[str, ...], list[int]] = {}
@@ -57,6 +61,8 @@ def sentence_copies(doc: Document, min_words: int, reported: list[Finding]) -> l
     for copy in sorted(copies, key=lambda c: c.start):
         if any(f.start <= copy.start and copy.end <= f.end for f in reported) or _in_list_item(doc, copy.start):
             continue  # a list item that repeats a question or a heading is a table of contents
+        if (copy.start, copy.end) in labels and (copy.kept.start, copy.kept.end) in labels:
+            continue
         first_line = doc.position(copy.kept.start)[0]
         message = f"this sentence repeats a sentence on line {first_line}"
         evidence = {"first_line": first_line, "words": copy.words, "original_in_flow": float(copy.kept_in_flow)}

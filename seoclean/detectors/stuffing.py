@@ -39,8 +39,10 @@ PHRASE_MEASURE_NAMES = (
     "top_phrase_density",  # ... its Yoast keyphrase density (%)
     "stuffed_phrases",  # phrases reported by SEO101
     "stuffed_word_frac",  # share of the words inside SEO101 occurrences
+    "stuffed_phrase_words",  # words in the longest SEO101 phrase (0 without one)
     "inserted_per_100_words",  # SEO102 occurrences per 100 words
     "keyword_list_lines",  # SEO105 lines
+    "title_template",  # 1 when the title is a template built around a planted keyphrase (SEO102)
     "keyphrase_density",  # Yoast density of the named keyphrase (0 without one)
     "keyphrase_heading_frac",  # share of subheadings holding the named keyphrase
 )
@@ -140,6 +142,7 @@ class StuffingDetector(Detector):
         )
         result.findings += checks.findings
         result.measures.update(self._phrase_measures(table, phrases, stuffed, len(inserted), len(lists), lex.stopwords))
+        result.measures["title_template"] = float(any(f.evidence.get("in_title") for f in inserted))
         result.measures.update(keyphrase_density=checks.density, keyphrase_heading_frac=checks.heading_share)
         result.findings.sort(key=lambda f: (f.start, f.rule))
         return result
@@ -227,6 +230,8 @@ class StuffingDetector(Detector):
             "top_phrase_density": density(top) if top else 0.0,
             "stuffed_phrases": len(stuffed),
             "stuffed_word_frac": stuffed_words / len(table) if len(table) else 0.0,
+            # A topic term ("heart rate") is short; a planted search query is three to six words long.
+            "stuffed_phrase_words": max((s.phrase.size for s in stuffed), default=0),
             "inserted_per_100_words": inserted / text_words * 100,
             "keyword_list_lines": lists,
         }

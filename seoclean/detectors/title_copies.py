@@ -2,18 +2,32 @@
 
 Whole lines or headings that repeat the title are reported, and the title pasted at the start of
 a line right before a sentence. A web page's <title> is echoed once by its visible headline (<h1>),
-which is not reported; naming the subject inside a sentence ("the Second Battle of Naktong Bulge
-began ...") is how articles are written and is not looked at.
+which is not reported; nor are entries of a table of contents or a breadcrumb naming the title,
+nor, in plain text, lines naming it in the page's header and footer. Naming the subject inside a
+sentence ("the Second Battle of Naktong Bulge began ...") is how articles are written and is not
+looked at.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from seoclean.detectors.base import make_finding
-from seoclean.detectors.duplicate_units import Unit, Units, is_list_item
-from seoclean.document import Document
+from seoclean.detectors.duplicate_units import (
+    LIST_MARKER_RE,
+    MENU_SEPARATOR_RE,
+    OPENING_PARAGRAPH_WORDS,
+    Unit,
+    Units,
+    ends_sentence,
+    is_list_item,
+)
+from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 
 GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
+MIN_SENTENCE_WORDS = 4  # a line of prose this long ending a sentence starts the body
+ENTRY_MAX_WORDS = 4  # an entry of a table of contents or a menu is shorter than this
 
 
 def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
@@ -21,8 +35,13 @@ def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
     title = units.title
     if title is None or len(title.words) < min_words:
         return []
+    furniture = _page_furniture(doc, units)
     copies = sorted(  # a list item naming the title is a table of contents or a breadcrumb
-        (u for u in units.headings + units.lines if u.words == title.words and u is not title and not is_list_item(doc, u)),
+        (
+            u
+            for u in units.headings + units.lines
+            if u.words == title.words and u is not title and not _entry_of_a_list(doc, u) and not furniture(u)
+        ),
         key=lambda u: u.start,
     )
     first_line = doc.position(title.start)[0]
@@ -31,6 +50,71 @@ def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
     spans = [(copy.start, copy.end) for copy in copies[1 if units.title_echoed else 0 :]]
     spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
     return [make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence) for start, end in sorted(spans)]
+
+
+def _entry_of_a_list(doc: Document, unit: Unit) -> bool:
+    """A list item naming the title is an entry of a table of contents or a breadcrumb. In plain
+    text, a short line read as a list item only for standing among short lines is no entry when it
+    comes right below a paragraph's last sentence: there it is a copy planted in the body (above
+    "See also" and the next heading), not part of a list."""
+    if not is_list_item(doc, unit):
+        return False
+    if doc.format != "text" or LIST_MARKER_RE.match(doc.text[unit.start : unit.end]):
+        return True
+    return not _ends_sentence(_line_before(doc.text, unit.start))
+
+
+def _page_furniture(doc: Document, units: Units) -> Callable[[Unit], bool]:
+    """Whether a line of plain text naming the title is the page's furniture, not a copy planted
+    in the body: above the body's first sentence (the header's breadcrumb, byline or table of
+    contents), or below the body's last paragraph right above an entry of a table of contents or
+    a menu. Extracted text has lost the bullets that mark such lines as list items in Markdown."""
+    if doc.format != "text":
+        return lambda unit: False
+    text, title = doc.text, units.title.words
+    sentences = [
+        u
+        for u in units.paragraphs
+        if len(u.words) >= MIN_SENTENCE_WORDS and u.words != title and _ends_sentence(text[u.start : u.end])
+    ]
+    paragraphs = [u for u in sentences if len(u.words) >= OPENING_PARAGRAPH_WORDS]
+    if not paragraphs:
+        return lambda unit: False
+    body_start, body_end = sentences[0].start, paragraphs[-1].end
+
+    def furniture(unit: Unit) -> bool:
+        if unit.end <= body_start:
+            return True
+        following = _line_after(text, unit.end)
+        return unit.start >= body_end and (_is_entry(following) or MENU_SEPARATOR_RE.search(following) is not None)
+
+    return furniture
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last non-blank line before ``start``."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1 : end]
+
+
+def _line_after(text: str, end: int) -> str:
+    """The first non-blank line after ``end``."""
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = text.find("\n", start)
+    return text[start : stop if stop >= 0 else len(text)]
+
+
+def _is_entry(line: str) -> bool:
+    """An entry of a table of contents or a menu: a name of a few words ("array", "Print this page")."""
+    return 0 < len(WORD_RE.findall(line)) < ENTRY_MAX_WORDS and not _ends_sentence(line)
+
+
+def _ends_sentence(text: str) -> bool:
+    return ends_sentence(text) or text.rstrip().endswith(":")  # "The module defines these functions:"
 
 
 def _glued_titles(doc: Document, title: Unit, lines: list[Unit]) -> list[tuple[int, int]]:

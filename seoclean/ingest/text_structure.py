@@ -42,6 +42,8 @@ _FIRST_WORD_RE = re.compile(r"\S+")
 # Words no heading or list item ends on (unlike "for" in "What to look for").
 _DANGLING_RE = re.compile(r"\b(?:the|a|an|and|or|its|their|your|our|his|her)$")
 _CLAUSE_CLOSERS = frozenset("),.;:!?]")
+# A sentence ending inside a line, the next one starting: "... to bytes.  The legacy interface".
+_SENTENCE_INSIDE_RE = re.compile(r"[a-z)][.!?][\"'”]?\s+[A-Z]")
 # Lines of source code, shell sessions and tracebacks that extractors keep from <pre>: short and
 # unpunctuated like headings, but no prose. Only strong signs, since code is not analysed:
 # comments, braces, operators, a call ending the line, a prompt, an import, an assignment.
@@ -59,6 +61,7 @@ SENTENCE_END = (".", "!", "?", ":", '."', ".'", ".”", ".)")
 
 MAX_SHORT_LINE = 120  # longer lines are paragraphs, never headings or bare list items
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 60, 100  # nobody hard-wraps prose narrower or wider than this
+MIN_BROKEN_LINE_WORDS = 4  # a line cut mid-sentence has a few words on it; a list item may have one or two
 MIN_LIST_RUN = 3  # fewer short lines in a row are headings (a heading and its subheading)
 MAX_QUESTION_HEADING = 80  # a longer question on a line of its own is a paragraph
 
@@ -103,13 +106,42 @@ def _lines(text: str, start: int, end: int) -> list[Line]:
 
 def _chunk_units(text: str, lines: list[Line], chunk: int) -> list[Unit]:
     width = _wrap_width(text, lines)
+    broken = _broken_sentences(text, lines)
     groups: list[list[Line]] = [[lines[0]]]
-    for previous, line in pairwise(lines):
-        if _continues(text, groups[-1][0], previous, line, width):
+    for index, (previous, line) in enumerate(pairwise(lines), start=1):
+        if index in broken or _continues(text, groups[-1][0], previous, line, width):
             groups[-1].append(line)
         else:
             groups.append([line])
     return [_unit(text, group, chunk) for group in groups]
+
+
+def _broken_sentences(text: str, lines: list[Line]) -> set[int]:
+    """Indexes of lines that carry on the sentence of the line above, in text whose line breaks
+    fall anywhere (an HTML source's own line breaks kept by the extractor): a run of lines, each
+    opening in lower case after a line that stops mid-sentence with a few words on it, which
+    reaches the end of a sentence. A list without bullets never ends in a full stop."""
+    joined: set[int] = set()
+    index = 0
+    while index < len(lines) - 1:
+        last = index
+        while last + 1 < len(lines) and _carries_on(text, lines[last], lines[last + 1]):
+            last += 1
+        if last > index and _reaches_sentence_end(text, lines[index + 1 : last + 1]):
+            joined.update(range(index + 1, last + 1))
+        index = last + 1
+    return joined
+
+
+def _carries_on(text: str, line: Line, following: Line) -> bool:
+    words = len(text[line.text_start : line.end].split())
+    return words >= MIN_BROKEN_LINE_WORDS and _mid_sentence(text, line, following) and not _is_marker(text, following)
+
+
+def _reaches_sentence_end(text: str, lines: list[Line]) -> bool:
+    return _ends_sentence(text, lines[-1]) or any(
+        _SENTENCE_INSIDE_RE.search(text, line.text_start, line.end) for line in lines
+    )
 
 
 def _continues(text: str, first: Line, previous: Line, line: Line, width: int) -> bool:

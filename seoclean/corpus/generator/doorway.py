@@ -1,4 +1,4 @@
-"""Templated doorway pages: thin pages made to rank for one keyphrase, in two flavours.
+"""Templated doorway pages: thin pages made to rank for one keyphrase, in three flavours.
 
 What such pages are generally described to look like, not a copy of any collected page. The
 ``local`` flavour (this module): 150-600 words; the keyphrase (the source article's topic with a
@@ -7,7 +7,9 @@ closing line; short generic filler paragraphs that would fit any topic; a relate
 of city / "best" / "near me" / year variants; keyphrase density drawn from 2-6%. The ``guide``
 flavour (``guide_pages``): an informational "complete guide" on the bare topic, see there.
 Either page keeps nothing of the source article but its topic words, as a farm's page built from
-a keyword list would.
+a keyword list would. The ``article`` flavour (``article_doorway``) is the on-topic kind: the
+source article itself with one long-tail keyphrase forced into its title, headings and
+paragraphs, see there.
 
 Every keyphrase occurrence is a ``keyword`` span with ``detail`` ``doorway``.
 """
@@ -18,16 +20,23 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from seoclean.corpus.generator.keyphrases import frequent_words, topic_core
 from seoclean.corpus.generator.spans import Span
 from seoclean.corpus.pools import read_pool
 
+if TYPE_CHECKING:
+    from seoclean.corpus.generator.article_doorway import ArticleStyle
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 # {kw} the keyphrase in running text, {Kw} in Title Case, {Ks} at the start of a sentence.
 _KEYPHRASE_SLOTS = frozenset({"kw", "Kw", "Ks"})
-GUIDE_SHARE = 0.5  # of doorway rows
+# Shares of doorway rows. Half are on-topic articles: that is what templated pages mostly are
+# today, and the kind whose text varies most (every source reads differently), while the two
+# filler templates are learnt from fewer rows.
+FLAVOUR_SHARES = {"guide": 0.25, "local": 0.25, "article": 0.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,15 +56,24 @@ class DoorwayStyle:
         return asdict(self)
 
 
-def sample_style(rng: random.Random, flavour: str | None = None) -> DoorwayStyle:
+def draw_flavour(rng: random.Random) -> str:
+    """A flavour with the chances of ``FLAVOUR_SHARES``, from one draw of ``rng``."""
+    return rng.choices(list(FLAVOUR_SHARES), list(FLAVOUR_SHARES.values()))[0]
+
+
+def sample_style(rng: random.Random, flavour: str | None = None) -> DoorwayStyle | ArticleStyle:
     """Local pages: half heading-dense (5-10 subheadings over one or two sentences each, 130-300
     words), half in 3-6 sections of a few paragraphs (130-560 words). Guide pages (150-450 words):
     30% heading-dense (as many subheadings over a sentence or two as the length takes, 4-10, and at
     most one list), the others in 2-6 sections of a few paragraphs and 0-2 lists of steps; a few
-    questions on longer pages; 2.5-6 keyphrase occurrences per 100 words. ``flavour`` None draws
-    it (``GUIDE_SHARE`` of pages are guides)."""
+    questions on longer pages; 2.5-6 keyphrase occurrences per 100 words. Article pages: see
+    ``article_doorway.sample_article_style``. ``flavour`` None draws it (``FLAVOUR_SHARES``)."""
     if flavour is None:
-        flavour = "guide" if rng.random() < GUIDE_SHARE else "local"
+        flavour = draw_flavour(rng)
+    if flavour == "article":
+        from seoclean.corpus.generator.article_doorway import sample_article_style  # it builds on this module
+
+        return sample_article_style(rng)
     if flavour == "guide":
         dense = rng.random() < 0.3
         words = rng.randint(150, 280) if dense else rng.randint(170, 360)
@@ -128,8 +146,14 @@ class Page:
         }
 
 
-def doorway(title: str, body: str, style: DoorwayStyle, rng: random.Random) -> tuple[str, list[Span], dict]:
+def doorway(
+    title: str, body: str, style: DoorwayStyle | ArticleStyle, rng: random.Random
+) -> tuple[str, list[Span], dict]:
     """A doorway page (Markdown, starting with its H1) targeting a keyphrase from ``title``."""
+    if style.flavour == "article":
+        from seoclean.corpus.generator.article_doorway import article_page  # it builds on this module
+
+        return article_page(title, body, style, rng)
     if style.flavour == "guide":
         from seoclean.corpus.generator.guide_pages import guide_page  # it builds on this module
 

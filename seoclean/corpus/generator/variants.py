@@ -2,7 +2,7 @@
 
 Per source: three clean rows (the article as it is; wrapped in ordinary site chrome; once more in
 another format) and four spam variants drawn from the spam recipes below; then three rows of page
-kinds that are not edits of the article: a templated doorway page on its topic (local or guide
+kinds built around the article: a templated doorway page on its topic (local, guide or article
 flavour), a comment thread with comment spam, and a thread of genuine comments (a hard negative).
 Articles plainly about one topic get one more clean row with their sections headed by that topic
 (``sources.topic_headed``), the honest counterpart of a guide doorway page. Format (Markdown, text,
@@ -90,9 +90,9 @@ def topic_headings(source: CleanSource, seed: int) -> CleanSource | None:
 
 
 def doorway_flavour(source: CleanSource, seed: int) -> str:
-    """Drawn on its own stream, so the local pages are the same pages as before guides existed."""
+    """Drawn on its own stream, so the flavours' shares can change without moving other draws."""
     rng = random.Random(f"{seed}:doorway-flavour:{source.source_id}")
-    return "guide" if rng.random() < doorway.GUIDE_SHARE else "local"
+    return doorway.draw_flavour(rng)
 
 
 def clean_format_shares() -> dict[str, float]:
