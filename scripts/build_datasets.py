@@ -72,12 +72,22 @@ def real_page_rows(pages: list[RealPage], splits: dict[str, str]) -> list[dict]:
         if page.html is None:
             continue
         source = page.source
-        rows.append({
-            "id": f"{source.source_id}#{len(variants.plan(source, 0))}", "source_id": source.source_id,
-            "split": splits[source.source_id], "format": "html", "label": 0, "kind": "real-page",
-            "genre": source.genre, "structure": source.structure, "title": source.title,
-            "text": page.html.rstrip("\n") + "\n", "spans": [], "settings": {"recipe": "real-page", "package": page.package},
-        })
+        rows.append(
+            {
+                "id": f"{source.source_id}#{len(variants.plan(source, 0))}",
+                "source_id": source.source_id,
+                "split": splits[source.source_id],
+                "format": "html",
+                "label": 0,
+                "kind": "real-page",
+                "genre": source.genre,
+                "structure": source.structure,
+                "title": source.title,
+                "text": page.html.rstrip("\n") + "\n",
+                "spans": [],
+                "settings": {"recipe": "real-page", "package": page.package},
+            }
+        )
     return rows
 
 
@@ -179,10 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     values.update(card.real_page_values(real_pages, REAL_PAGE_SOURCES))
     text = card.render_card(values)
     for _ in range(2):  # the card's own size is part of the size it reports
-        args.card.write_text(text.replace("$size_mb", f"{directory_size(args.card.parent) / 1e6:.1f}").replace(
-            "$file_mb", f"{args.out.stat().st_size / 1e6:.1f}"), encoding="utf-8")
-    print(f"rebuild took {seconds:.0f} s; {args.card.parent} is {directory_size(args.card.parent) / 1e6:.1f} MB",
-          file=sys.stderr)
+        args.card.write_text(
+            text.replace("$size_mb", f"{directory_size(args.card.parent) / 1e6:.1f}").replace(
+                "$file_mb", f"{args.out.stat().st_size / 1e6:.1f}"
+            ),
+            encoding="utf-8",
+        )
+    print(
+        f"rebuild took {seconds:.0f} s; {args.card.parent} is {directory_size(args.card.parent) / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -245,8 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
     print(
-        f"{len(data['X']):,} slots ({int(data['spun'].sum()):,} spun, {int(data['exact'].sum()):,} exact) "
-        f"-> {args.out}"
+        f"{len(data['X']):,} slots ({int(data['spun'].sum()):,} spun, {int(data['exact'].sum()):,} exact) -> {args.out}"
     )
     for kind in KINDS:
         for name in MODELS:

@@ -79,17 +79,31 @@ def render(model, result: dict, load: dict) -> str:
                 ["classifier", meta["classifier"]],
                 ["calibration", meta["calibration"]],
                 ["threshold", f"{model.threshold:.4f} ({meta['threshold_rule']})"],
-                ["training data", f"`{training['data']}` (sha256 `{training['data_sha256'][:16]}...`), rows "
-                 + ", ".join(f"{k} {v}" for k, v in training["rows"].items())],
-                ["training time", f"{training['seconds']} s from scratch on {training['machine']}, of which "
-                 f"{training['feature_seconds']} s feature extraction"
-                 + (" (features were read from the cache)" if training["features_from_cache"] else "")],
+                [
+                    "training data",
+                    f"`{training['data']}` (sha256 `{training['data_sha256'][:16]}...`), rows "
+                    + ", ".join(f"{k} {v}" for k, v in training["rows"].items()),
+                ],
+                [
+                    "training time",
+                    f"{training['seconds']} s from scratch on {training['machine']}, of which "
+                    f"{training['feature_seconds']} s feature extraction"
+                    + (" (features were read from the cache)" if training["features_from_cache"] else ""),
+                ],
                 ["model size", f"{size_mb:.2f} MB (`{meta['file']}`)"],
-                ["load time", f"{load['median_seconds']:.3f} s median, {load['max_seconds']:.3f} s max over "
-                 f"{load['runs']} fresh processes (`python scripts/measure_model_load.py`); scikit-learn is "
-                 + ("imported" if load["sklearn_imported"] else "not imported")],
-                ["versions", (f"seoclean {meta['seoclean_version']}, scikit-learn {meta['sklearn_version']}, "
-                              f"NumPy {meta['numpy_version']}, Python {meta['python_version']}")],
+                [
+                    "load time",
+                    f"{load['median_seconds']:.3f} s median, {load['max_seconds']:.3f} s max over "
+                    f"{load['runs']} fresh processes (`python scripts/measure_model_load.py`); scikit-learn is "
+                    + ("imported" if load["sklearn_imported"] else "not imported"),
+                ],
+                [
+                    "versions",
+                    (
+                        f"seoclean {meta['seoclean_version']}, scikit-learn {meta['sklearn_version']}, "
+                        f"NumPy {meta['numpy_version']}, Python {meta['python_version']}"
+                    ),
+                ],
                 ["features", f"{len(model.feature_names)} detector measures"],
             ],
         ),

@@ -20,7 +20,15 @@ from seoclean.lazy import lazy_getattr
 
 __version__ = "0.1.0"
 __all__ = [
-    "Analyzer", "CleanResult", "Finding", "Report", "Severity", "__version__", "analyze", "analyze_many", "clean",
+    "Analyzer",
+    "CleanResult",
+    "Finding",
+    "Report",
+    "Severity",
+    "__version__",
+    "analyze",
+    "analyze_many",
+    "clean",
     "load_model",
 ]
 

@@ -36,9 +36,7 @@ DEFAULT_MODEL = "default"  # Analyzer(model=...): the shipped classifier, loaded
 def feature_names() -> list[str]:
     """Every feature the detectors measure, ``<detector>__<measure>``, in a fixed order."""
     return [
-        name
-        for _, module, cls in DETECTORS
-        for name in getattr(importlib.import_module(module), cls).feature_names()
+        name for _, module, cls in DETECTORS for name in getattr(importlib.import_module(module), cls).feature_names()
     ]
 
 

@@ -55,7 +55,8 @@ class KeywordDensityBaseline:
         best = 0.0
         for n in range(1, self.max_words + 1):
             grams = Counter(
-                gram for gram in zip(*(words[i:] for i in range(n)))
+                gram
+                for gram in zip(*(words[i:] for i in range(n)))
                 if gram[0] not in ENGLISH_STOP_WORDS and gram[-1] not in ENGLISH_STOP_WORDS
             )
             if grams:
@@ -131,10 +132,12 @@ class TfidfBaseline:
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import Pipeline
 
-        return Pipeline([
-            ("tfidf", TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2)),
-            ("logistic", LogisticRegression(C=strength, max_iter=3000)),
-        ])
+        return Pipeline(
+            [
+                ("tfidf", TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2)),
+                ("logistic", LogisticRegression(C=strength, max_iter=3000)),
+            ]
+        )
 
 
 def all_baselines() -> list:

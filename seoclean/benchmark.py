@@ -59,7 +59,9 @@ def _model_columns(model, names: list[str]) -> list[int]:
     if missing:
         from seoclean.errors import ModelError
 
-        raise ModelError(f"{model.path} was trained on measures seoclean no longer extracts ({', '.join(missing)}); retrain it")
+        raise ModelError(
+            f"{model.path} was trained on measures seoclean no longer extracts ({', '.join(missing)}); retrain it"
+        )
     return [position[name] for name in model.feature_names]
 
 

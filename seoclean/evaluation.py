@@ -64,12 +64,14 @@ def reliability_table(y: np.ndarray, scores: np.ndarray, bins: int = CALIBRATION
     for b in range(bins):
         mask = index == b
         if mask.any():
-            table.append({
-                "bin": f"{edges[b]:.1f}-{edges[b + 1]:.1f}",
-                "n": int(mask.sum()),
-                "mean_predicted": float(scores[mask].mean()),
-                "observed_spam": float(y[mask].mean()),
-            })
+            table.append(
+                {
+                    "bin": f"{edges[b]:.1f}-{edges[b + 1]:.1f}",
+                    "n": int(mask.sum()),
+                    "mean_predicted": float(scores[mask].mean()),
+                    "observed_spam": float(y[mask].mean()),
+                }
+            )
     return table
 
 

@@ -56,9 +56,7 @@ class DetectorFeatures(TransformerMixin, BaseEstimator):
         from joblib import Parallel, delayed
 
         chunks = np.array_split(np.arange(len(documents)), jobs)
-        parts = Parallel(n_jobs=jobs)(
-            delayed(self._extract)([documents[i] for i in chunk]) for chunk in chunks
-        )
+        parts = Parallel(n_jobs=jobs)(delayed(self._extract)([documents[i] for i in chunk]) for chunk in chunks)
         return np.vstack(parts)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
@@ -91,8 +89,7 @@ class DetectorFeatures(TransformerMixin, BaseEstimator):
         missing = set(self.feature_names_out_) - set(self._analyzer().feature_names())
         if missing:
             raise RuntimeError(
-                f"the detectors no longer measure {sorted(missing)}, which this transformer was fitted "
-                "on; fit it again"
+                f"the detectors no longer measure {sorted(missing)}, which this transformer was fitted on; fit it again"
             )
 
     def _extract(self, documents: list[Any]) -> np.ndarray:

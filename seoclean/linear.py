@@ -50,8 +50,13 @@ class SignedLogisticRegression(ClassifierMixin, BaseEstimator):
             raise ValueError(f"Only binary classification is supported; got {len(self.classes_)} class(es)")
         target = (y == self.classes_[1]).astype(np.float64)
         result = minimize(
-            _loss_and_gradient, np.zeros(X.shape[1] + 1), args=(X, target, 1.0 / self.C), jac=True,
-            method="L-BFGS-B", bounds=self._bounds(X.shape[1]), options={"maxiter": self.max_iter, "gtol": self.tol},
+            _loss_and_gradient,
+            np.zeros(X.shape[1] + 1),
+            args=(X, target, 1.0 / self.C),
+            jac=True,
+            method="L-BFGS-B",
+            bounds=self._bounds(X.shape[1]),
+            options={"maxiter": self.max_iter, "gtol": self.tol},
         )
         self.coef_ = result.x[None, :-1].copy()
         self.intercept_ = result.x[-1:].copy()

@@ -95,8 +95,13 @@ class SpamModel:
         values = np.array([report.features[name] for name in names], dtype=float)
         score, contributions = self.scorer.explain(values)
         reasons = verdict_reasons(
-            names, values, self.scorer.reference, contributions, report.findings,
-            score=score, threshold=self.threshold,
+            names,
+            values,
+            self.scorer.reference,
+            contributions,
+            report.findings,
+            score=score,
+            threshold=self.threshold,
         )
         return score, self.label(score), reasons
 

@@ -37,18 +37,27 @@ def evaluation_markdown(result: dict[str, Any]) -> str:
     confusion = ours["overall"]["confusion"]
     parts += [
         "Confusion matrix (rows: truth, columns: verdict):",
-        table(["", "ok", "spam"], [["clean", confusion["tn"], confusion["fp"]], ["spam", confusion["fn"], confusion["tp"]]]),
+        table(
+            ["", "ok", "spam"],
+            [["clean", confusion["tn"], confusion["fp"]], ["spam", confusion["fn"], confusion["tp"]]],
+        ),
         "#### Recall per spam kind",
         table(["kind", "rows", "flagged"], _rates(ours["recall_by_kind"])),
         "#### Spin-only documents at 15-30% substitution",
-        table(["band", "rows", "recall"], [[k, v["n"], _pct(v["flagged"])] for k, v in ours["spin_band_recall"].items()]),
+        table(
+            ["band", "rows", "recall"], [[k, v["n"], _pct(v["flagged"])] for k, v in ours["spin_band_recall"].items()]
+        ),
         "#### Recall per genre (spam rows) and flag rate (clean rows)",
         table(
             ["genre", "spam rows", "recall", "clean rows", "clean flagged"],
             [
-                [f"`{genre}`", entry["n"], _pct(entry["flagged"]),
-                 ours["clean_flag_rate_by_genre"].get(genre, {}).get("n"),
-                 _pct(ours["clean_flag_rate_by_genre"].get(genre, {}).get("flagged"))]
+                [
+                    f"`{genre}`",
+                    entry["n"],
+                    _pct(entry["flagged"]),
+                    ours["clean_flag_rate_by_genre"].get(genre, {}).get("n"),
+                    _pct(ours["clean_flag_rate_by_genre"].get(genre, {}).get("flagged")),
+                ]
                 for genre, entry in ours["recall_by_genre"].items()
             ],
         ),
@@ -81,9 +90,18 @@ def _overall_table(systems: dict[str, dict[str, Any]], descriptions: dict[str, s
     rows = []
     for name, entry in systems.items():
         o = entry["overall"]
-        rows.append([
-            name, o["precision"], o["recall"], o["f1"], o["roc_auc"], o["pr_auc"], o["brier"], _pct(o["clean_flag_rate"]),
-        ])
+        rows.append(
+            [
+                name,
+                o["precision"],
+                o["recall"],
+                o["f1"],
+                o["roc_auc"],
+                o["pr_auc"],
+                o["brier"],
+                _pct(o["clean_flag_rate"]),
+            ]
+        )
     return table(["system", "precision", "recall", "F1", "ROC-AUC", "PR-AUC", "Brier", "clean flagged"], rows)
 
 
@@ -113,8 +131,11 @@ def _shared_section(view: str, shared: dict[str, Any]) -> list[str]:
         table(
             ["source", "documents", *systems],
             [
-                [group, systems["seoclean"]["flag_rate_by_group"][group]["n"],
-                 *(_pct(s["flag_rate_by_group"][group]["flagged"]) for s in systems.values())]
+                [
+                    group,
+                    systems["seoclean"]["flag_rate_by_group"][group]["n"],
+                    *(_pct(s["flag_rate_by_group"][group]["flagged"]) for s in systems.values()),
+                ]
                 for group in groups
             ],
         ),
@@ -124,10 +145,28 @@ def _shared_section(view: str, shared: dict[str, Any]) -> list[str]:
 
 def candidates_markdown(candidates: dict[str, dict[str, float]]) -> str:
     rows = [
-        [name, "yes" if c["monotone"] else "no", c["threshold"], _pct(c["recall"]), _pct(c["clean_flag_rate"]),
-         c["roc_auc"], c["average_precision"], c["log_loss"], c["brier"]]
+        [
+            name,
+            "yes" if c["monotone"] else "no",
+            c["threshold"],
+            _pct(c["recall"]),
+            _pct(c["clean_flag_rate"]),
+            c["roc_auc"],
+            c["average_precision"],
+            c["log_loss"],
+            c["brier"],
+        ]
         for name, c in candidates.items()
     ]
-    header = ["candidate (calibrated)", "monotone", "threshold", "recall", "clean flagged", "ROC-AUC", "PR-AUC",
-              "log loss", "Brier"]
+    header = [
+        "candidate (calibrated)",
+        "monotone",
+        "threshold",
+        "recall",
+        "clean flagged",
+        "ROC-AUC",
+        "PR-AUC",
+        "log loss",
+        "Brier",
+    ]
     return table(header, rows)

@@ -63,16 +63,23 @@ class Split:
 # Measures that are evidence of spam: more of them must never lower the spam probability. The
 # others (document shape, page furniture that clean pages have too) may push either way.
 _EVIDENCE_DETECTORS = ("stuffing", "spin", "duplication", "coherence")
-_EVIDENCE_BOILERPLATE = frozenset({
-    "boilerplate__boilerplate_line_frac", "boilerplate__boilerplate_char_frac",
-    "boilerplate__cue_line_count", "boilerplate__cta_line_count",
-    "page__praise_sentence_frac",  # praise that fits any post: comment spam's signature
-    "comments__spam_comment_count", "comments__spam_comment_frac",  # (how many comments a page has is not)
-    # Site chrome is no proof of spam, but no proof of a clean page either: only the real pages'
-    # installed HTML brings real menus into the dataset, and all of it is clean, so without the
-    # constraint the model learns that a menu vouches for whatever text sits beside it.
-    "boilerplate__nav_line_frac", "boilerplate__link_density_mean", "boilerplate__non_main_char_frac",
-})
+_EVIDENCE_BOILERPLATE = frozenset(
+    {
+        "boilerplate__boilerplate_line_frac",
+        "boilerplate__boilerplate_char_frac",
+        "boilerplate__cue_line_count",
+        "boilerplate__cta_line_count",
+        "page__praise_sentence_frac",  # praise that fits any post: comment spam's signature
+        "comments__spam_comment_count",
+        "comments__spam_comment_frac",  # (how many comments a page has is not)
+        # Site chrome is no proof of spam, but no proof of a clean page either: only the real pages'
+        # installed HTML brings real menus into the dataset, and all of it is clean, so without the
+        # constraint the model learns that a menu vouches for whatever text sits beside it.
+        "boilerplate__nav_line_frac",
+        "boilerplate__link_density_mean",
+        "boilerplate__non_main_char_frac",
+    }
+)
 
 
 def monotonic_constraints(names: list[str]) -> list[int]:
@@ -104,14 +111,24 @@ def candidates(names: list[str], seed: int = 0) -> list[Candidate]:
 
     def boosting(leaves: int, iterations: int, monotone: bool) -> HistGradientBoostingClassifier:
         return HistGradientBoostingClassifier(
-            max_iter=iterations, learning_rate=0.1, max_leaf_nodes=leaves, min_samples_leaf=20,
-            l2_regularization=1.0, early_stopping=False, random_state=seed, monotonic_cst=signs if monotone else None,
+            max_iter=iterations,
+            learning_rate=0.1,
+            max_leaf_nodes=leaves,
+            min_samples_leaf=20,
+            l2_regularization=1.0,
+            early_stopping=False,
+            random_state=seed,
+            monotonic_cst=signs if monotone else None,
         )
 
     return [
         Candidate("logistic regression, C=1", scaled(LogisticRegression(C=1.0, max_iter=5000)), False),
         *(
-            Candidate(f"logistic regression, monotone, C={c:g}", scaled(SignedLogisticRegression(C=c, monotonic_cst=signs)), True)
+            Candidate(
+                f"logistic regression, monotone, C={c:g}",
+                scaled(SignedLogisticRegression(C=c, monotonic_cst=signs)),
+                True,
+            )
             for c in (0.1, 1.0, 10.0)
         ),
         Candidate("gradient boosting, 7 leaves x 200", boosting(7, 200, False), False),

@@ -12,9 +12,18 @@ from seoclean.errors import SeocleanError
 def record(number: int, **extra) -> dict:
     finding = {"rule": "SEO101", "category": "keyword-stuffing", "severity": "warning", "start": 0, "end": 4}
     return {
-        "id": f"page-{number}", "path": f"site/page-{number}.html", "status": "ok", "format": "html",
-        "language": "en", "words": 100 + number, "score": number / 10, "label": "spam" if number > 4 else "ok",
-        "reasons": [], "findings": [finding] * number, "error": None, **extra,
+        "id": f"page-{number}",
+        "path": f"site/page-{number}.html",
+        "status": "ok",
+        "format": "html",
+        "language": "en",
+        "words": 100 + number,
+        "score": number / 10,
+        "label": "spam" if number > 4 else "ok",
+        "reasons": [],
+        "findings": [finding] * number,
+        "error": None,
+        **extra,
     }
 
 

@@ -33,13 +33,15 @@ def captured(monkeypatch):
     import seoclean.report.html as html_report
 
     calls = []
-    monkeypatch.setattr(html_report, "write_html_report", lambda path, records, summary: calls.append((path, records, summary)))
+    monkeypatch.setattr(
+        html_report, "write_html_report", lambda path, records, summary: calls.append((path, records, summary))
+    )
     return calls
 
 
 def test_every_document_gets_a_row_and_flagged_ones_get_their_text(pages, tmp_path, captured):
     assert main(["scan", str(pages), "--output", str(tmp_path / "out.jsonl"), "--report", "r.html", "-q"]) == 0
-    (path, records, summary), = captured
+    ((path, records, summary),) = captured
     assert path == "r.html" and len(records) == 11
     assert summary["documents"] == 11 and summary["errors"] == 1 and summary["model"] == "default"
     assert summary["flagged"] == sum(r["label"] == "spam" for r in records) > 0
@@ -60,7 +62,7 @@ def test_every_document_gets_a_row_and_flagged_ones_get_their_text(pages, tmp_pa
 def test_detail_is_capped_at_the_highest_scores(pages, tmp_path, captured, monkeypatch):
     monkeypatch.setattr(batch_scan, "DETAIL_LIMIT", 3)
     assert main(["scan", str(pages), "--jobs", "2", "--report", str(tmp_path / "r.html"), "-q", "--format", "csv"]) == 0
-    (_, records, _), = captured
+    ((_, records, _),) = captured
     detailed = sorted((r for r in records if "text" in r), key=lambda r: r["score"])
     scores = sorted((r["score"] for r in records if r["score"] is not None), reverse=True)
     assert len(detailed) == 3 and sorted(r["score"] for r in detailed) == sorted(scores[:3])
@@ -72,7 +74,7 @@ def test_a_resumed_scan_reports_the_documents_of_both_runs(pages, tmp_path, capt
     lines = output.read_text(encoding="utf-8").splitlines()
     output.write_text("\n".join(lines[:4]) + "\n", encoding="utf-8")
     assert main(["scan", str(pages), "--output", str(output), "--resume", "--report", "r.html", "-q"]) == 0
-    (_, records, summary), = captured
+    ((_, records, summary),) = captured
     assert len(records) == 11 and summary["resumed"] == 4 and summary["scanned"] == 7
     assert sorted(map(json.dumps, map(_without_detail, records))) == sorted(
         json.dumps(json.loads(line)) for line in output.read_text(encoding="utf-8").splitlines()
@@ -85,7 +87,10 @@ def test_the_report_file_is_written_and_names_the_worst_page(pages, tmp_path):
     command = [executable] if executable else [sys.executable, "-m", "seoclean"]
     result = subprocess.run(
         [*command, "scan", str(pages), "--jobs", "2", "--output", str(tmp_path / "o.jsonl"), "--report", str(report)],
-        check=False, capture_output=True, text=True, timeout=600,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -60,7 +60,13 @@ def test_jsonl_rows_become_items_with_their_ids(tmp_path):
         stream.write("\n".join(lines) + "\n")
     items = collect_items([str(path)])
     assert [item.id for item in items] == [
-        "page-1", "draft-2", "file-3", f"{path}:4", f"{path}:5", "page-1#2", "empty-row",
+        "page-1",
+        "draft-2",
+        "file-3",
+        f"{path}:4",
+        f"{path}:5",
+        "page-1#2",
+        "empty-row",
     ]
     assert [item.kind for item in items] == ["text", "text", "path", "error", "text", "text", "error"]
     assert items[0].format == "html" and items[1].format is None

@@ -252,8 +252,10 @@ def test_outside_main_can_be_turned_off_and_needs_main_content_information(monke
 
 
 def test_html_menu_line_of_links():
-    doc = load_html('<body><nav><a href="/">Home</a> · <a href="/blog">Blog</a> · <a href="/c">Contact</a></nav>'
-                    "<p>Tomatoes need sun, water and patience, and they repay all three with fruit.</p></body>")
+    doc = load_html(
+        '<body><nav><a href="/">Home</a> · <a href="/blog">Blog</a> · <a href="/c">Contact</a></nav>'
+        "<p>Tomatoes need sun, water and patience, and they repay all three with fruit.</p></body>"
+    )
     (finding,) = [f for f in BoilerplateDetector().run(doc).findings if f.rule == "SEO302"]
     assert (finding.text, finding.line, finding.column) == ("Home · Blog · Contact", 1, 24)
 
@@ -295,8 +297,13 @@ def test_empty_document_has_zero_measures():
 
 def test_feature_names_and_rules_are_registered():
     assert BoilerplateDetector.feature_names()[0] == "boilerplate__boilerplate_line_frac"
-    for code, name in [("SEO301", "platform-boilerplate"), ("SEO302", "navigation-block"),
-                       ("SEO303", "call-to-action"), ("SEO304", "share-widget"), ("SEO305", "outside-main-content")]:
+    for code, name in [
+        ("SEO301", "platform-boilerplate"),
+        ("SEO302", "navigation-block"),
+        ("SEO303", "call-to-action"),
+        ("SEO304", "share-widget"),
+        ("SEO305", "outside-main-content"),
+    ]:
         rule = get_rule(code)
         assert (rule.name, rule.category) == (name, "boilerplate")
         assert rule.bad and rule.better and rule.summary
@@ -322,8 +329,13 @@ Report this page
 def test_a_blog_platform_footer_is_reported_whole_with_platform_evidence():
     found = findings(PLATFORM_POST)
     assert [f.text for f in found] == [
-        "jaxon7t2qw.postlark.com", "Posted by admin", "Views: 12", "Postlark", "Like Loading...",
-        "Create a free website or blog at Postlark", "Report this page",
+        "jaxon7t2qw.postlark.com",
+        "Posted by admin",
+        "Views: 12",
+        "Postlark",
+        "Like Loading...",
+        "Create a free website or blog at Postlark",
+        "Report this page",
     ]
     assert [f.rule for f in found] == ["SEO301"] * 4 + ["SEO304"] + ["SEO301"] * 2
     assert all(f.suggestion == "" for f in found)
@@ -333,8 +345,11 @@ def test_a_blog_platform_footer_is_reported_whole_with_platform_evidence():
 
 
 def test_ordinary_chrome_carries_no_platform_evidence():
-    assert all(f.evidence.get("platform", 0.0) == 0.0 for f in findings(ARTICLE_IN_CHROME) if f.rule == "SEO301"
-               and "Report this page" not in f.text)
+    assert all(
+        f.evidence.get("platform", 0.0) == 0.0
+        for f in findings(ARTICLE_IN_CHROME)
+        if f.rule == "SEO301" and "Report this page" not in f.text
+    )
     assert findings("You build your website in its own little corner of the internet, and that takes time.\n") == []
 
 

@@ -105,12 +105,16 @@ def _row_for(source_id: str, index: int, seed: int, thesaurus: Thesaurus) -> dic
     return make_row(source, index, recipe, fmt, splits[source_id], context, seed)
 
 
-@pytest.mark.parametrize("source_id", ["health/001-understanding-blood-pressure", "software/003-python-virtual-environments"])
+@pytest.mark.parametrize(
+    "source_id", ["health/001-understanding-blood-pressure", "software/003-python-virtual-environments"]
+)
 def test_generator_is_deterministic_by_seed(source_id):
     for index in range(3, 7):  # the spam variants
         first = _row_for(source_id, index, SEED, TINY_THESAURUS)
         assert first == _row_for(source_id, index, SEED, TINY_THESAURUS)
-    assert _row_for(source_id, 5, SEED, TINY_THESAURUS)["text"] != _row_for(source_id, 5, SEED + 1, TINY_THESAURUS)["text"]
+    assert (
+        _row_for(source_id, 5, SEED, TINY_THESAURUS)["text"] != _row_for(source_id, 5, SEED + 1, TINY_THESAURUS)["text"]
+    )
 
 
 @pytest.mark.skipif(not MYTHES_PATH.exists(), reason="needs apt-get install mythes-en-us")
@@ -147,7 +151,8 @@ def test_spinner_alone_marks_each_substitution_with_its_original():
 
 def test_stuffer_alone_inserts_keyphrases_and_a_template_title():
     style = stuffer.StuffStyle(
-        density=0.08, placements=(("mid-sentence", 1.0), ("list", 1.0), ("heading", 1.0)),
+        density=0.08,
+        placements=(("mid-sentence", 1.0), ("list", 1.0), ("heading", 1.0)),
         title_template="Top Guidelines Of {kw}",
     )
     text, spans, _ = stuffer.stuff(ARTICLE, [], "Easy Stretches for Runners", style, random.Random(2))
@@ -175,7 +180,9 @@ def test_duplication_alone_copies_a_paragraph_exactly():
 
 
 def test_mashup_alone_pastes_donor_passages_with_their_source():
-    donor_body = "# Donor\n\n" + "Mortgage lenders check your income, your debts and your credit history first. " * 2 + "\n"
+    donor_body = (
+        "# Donor\n\n" + "Mortgage lenders check your income, your debts and your credit history first. " * 2 + "\n"
+    )
     donor = CleanSource("loans/999-donor", "loans", "article", "Donor", donor_body)
     text, spans, stats = mashup.mashup(ARTICLE, [], [donor], random.Random(6), drop_share=0.0)
     check_spans(text, spans)
@@ -184,8 +191,12 @@ def test_mashup_alone_pastes_donor_passages_with_their_source():
 
 def test_chrome_wraps_a_clean_article_without_spans():
     wrapper = chrome.make_chrome(
-        random.Random(7), genre="fitness", title="Easy Stretches", topic="stretches",
-        related_titles=["Yoga for Runners", "Strength Training FAQ"], richness=1.0,
+        random.Random(7),
+        genre="fitness",
+        title="Easy Stretches",
+        topic="stretches",
+        related_titles=["Yoga for Runners", "Strength Training FAQ"],
+        richness=1.0,
     )
     text, spans = render(ARTICLE, [], wrapper, "html", random.Random(8))
     assert spans == [] and "<footer>" in text and "<article" in text
@@ -207,8 +218,12 @@ def test_doorway_page_targets_one_keyphrase_in_title_headings_and_close():
     keyphrase = stats["keyphrase"]
     assert "runners" in keyphrase or "stretches" in keyphrase
     lines = text.splitlines()
-    headings = [line for line in lines if line.startswith("## ") and not line.lower().startswith(("## related",
-                "## people", "## popular", "## you may"))]
+    headings = [
+        line
+        for line in lines
+        if line.startswith("## ")
+        and not line.lower().startswith(("## related", "## people", "## popular", "## you may"))
+    ]
     assert keyphrase.lower() in lines[0].lower() and len(headings) == 4
     assert all(keyphrase.lower() in h.lower() for h in headings)
     assert keyphrase.lower() in lines[-1].lower()

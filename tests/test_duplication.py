@@ -115,8 +115,10 @@ def test_pieces_of_sentences_broken_across_lines_are_not_repeated_lines():
         "Optional foldspaces is a flag that specifies whether the short sequence is accepted.\n"
     )
     assert [f.rule for f in DuplicationDetector().run(load_text(text, format="text")).findings] == []
-    glued = text.replace("is accepted.\n", "is accepted.\nOptional casefold is a flag specifying whether a "
-                         "lowercase alphabet is acceptable.\n")
+    glued = text.replace(
+        "is accepted.\n",
+        "is accepted.\nOptional casefold is a flag specifying whether a lowercase alphabet is acceptable.\n",
+    )
     found = DuplicationDetector().run(load_text(glued, format="text")).findings
     # A whole line said twice is still found: one element per line here, so a paragraph copy.
     assert [(f.rule, f.line) for f in found] == [("SEO403", 10)]
@@ -395,7 +397,9 @@ def test_a_lead_in_on_a_line_of_its_own_may_recur_but_one_tacked_onto_a_paragrap
         f"Now pass a positional argument.\n\n{lead_in}\n\nThe argument is echoed back to the terminal.\n"
     )
     assert findings(tutorial) == []
-    tacked = tutorial.replace("Now pass a positional argument.\n\n", f"Now pass a positional argument. {lead_in}\n\n", 1)
+    tacked = tutorial.replace(
+        "Now pass a positional argument.\n\n", f"Now pass a positional argument. {lead_in}\n\n", 1
+    )
     (finding,) = findings(tacked)
     assert (finding.rule, finding.start) == ("SEO406", tacked.index(f" {lead_in}") + 1)
 
@@ -428,7 +432,9 @@ def test_a_line_ending_in_a_phrase_said_elsewhere_is_not_glued():
     cross_reference = PRODUCT + "\nWhat's Included In The Box\n"
     assert findings(cross_reference) == []
     # a numbered heading repeats its table-of-contents entry after a section number
-    numbered = "Contents\n\nArchive and compression tools\n\nBackups are simple.\n\n10.1. Archive and compression tools\n"
+    numbered = (
+        "Contents\n\nArchive and compression tools\n\nBackups are simple.\n\n10.1. Archive and compression tools\n"
+    )
     assert [f.rule for f in findings(numbered)] == []
 
 
@@ -452,7 +458,7 @@ def test_a_bulleted_entry_said_twice_in_a_row_and_short_entries_that_may_be():
     short = (
         "The shell expands these forms before the command runs.\n\n- General Python FAQ\n- General Python FAQ\n"
         '- "$( command )" → the output of "command"\n'
-        "- \"' command '\" → the output of \"command\"\n\n"
+        '- "\' command \'" → the output of "command"\n\n'
         "- Note\n- Note\n- Note\n"
     )
     assert findings(short) == []
@@ -538,9 +544,7 @@ def test_a_short_note_said_again_as_a_line_of_its_own_is_not_a_repeat():
 
 
 def test_a_long_paragraph_said_again_on_a_line_of_its_own_is_still_a_repeat():
-    paragraph = (
-        "Returns the computer's network name, which may not be fully qualified, as a string for the caller."
-    )
+    paragraph = "Returns the computer's network name, which may not be fully qualified, as a string for the caller."
     text = REFERENCE_PAGE + paragraph + "\n"
     (finding,) = findings(text)
     assert (finding.rule, finding.start, finding.evidence["first_line"]) == ("SEO403", text.rindex(paragraph), 3)
@@ -588,7 +592,9 @@ def test_the_title_said_again_by_the_header_and_the_footer_of_plain_text_is_no_c
     (finding,) = findings(planted)
     assert (finding.rule, finding.line) == ("SEO405", 6)
     # in a run of short lines, a copy right below a paragraph's last sentence is planted there
-    above_see_also = NEWS_TEXT.replace("More rain is forecast", f"{title}\nSee also\nFlood warnings\nMore rain is forecast")
+    above_see_also = NEWS_TEXT.replace(
+        "More rain is forecast", f"{title}\nSee also\nFlood warnings\nMore rain is forecast"
+    )
     assert [(f.rule, f.line) for f in findings(above_see_also)] == [("SEO405", 6)]
     # a bulleted entry stays an entry of a list wherever it stands
     bulleted = NEWS_TEXT.replace("More rain is forecast", f"- {title}\n- Flood warnings\nMore rain is forecast")

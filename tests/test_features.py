@@ -42,7 +42,8 @@ def fitted() -> DetectorFeatures:
 
 
 @pytest.mark.parametrize(
-    "check", [check_no_attributes_set_in_init, check_get_params_invariance, check_set_params],
+    "check",
+    [check_no_attributes_set_in_init, check_get_params_invariance, check_set_params],
     ids=lambda check: check.__name__,
 )
 def test_scikit_learn_checks_that_need_no_data(check):
@@ -128,7 +129,10 @@ def test_features_do_not_depend_on_string_hashing():
     )
     outputs = {
         subprocess.run(
-            [sys.executable, "-c", script], check=True, capture_output=True, text=True,
+            [sys.executable, "-c", script],
+            check=True,
+            capture_output=True,
+            text=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout
         for seed in ("1", "2", "3")

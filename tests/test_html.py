@@ -66,7 +66,10 @@ def test_scripts_styles_and_head_are_not_text(page):
 
 def test_blocks_carry_kind_tag_link_density_and_source_line(page):
     by_text = {page.text[b.start : b.end]: b for b in page.blocks}
-    assert (by_text["How to Prune Tomato Plants | Green Thumb Weekly"].kind, by_text[page.title].tag) == ("title", "title")
+    assert (by_text["How to Prune Tomato Plants | Green Thumb Weekly"].kind, by_text[page.title].tag) == (
+        "title",
+        "title",
+    )
     assert (by_text["Home"].kind, by_text["Home"].tag, by_text["Home"].link_density) == ("list_item", "li", 1.0)
     heading = by_text["Cordon or bush?"]
     assert (heading.kind, heading.tag, heading.source_line, heading.link_density) == ("heading", "h2", 17, 0.0)
@@ -136,8 +139,13 @@ def test_malformed_html_is_read_leniently(source, expected):
 
 @pytest.mark.parametrize(
     "source",
-    ["", "   \n\t ", "<html><head><script>var a = 1;</script><style>p {}</style></head><body></body></html>",
-     "<!-- only a comment -->", "<script>document.write('<p>hi</p>')</script>"],
+    [
+        "",
+        "   \n\t ",
+        "<html><head><script>var a = 1;</script><style>p {}</style></head><body></body></html>",
+        "<!-- only a comment -->",
+        "<script>document.write('<p>hi</p>')</script>",
+    ],
 )
 def test_empty_or_script_only_html_gives_an_empty_document(source):
     doc = load_html(source)

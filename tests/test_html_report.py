@@ -30,8 +30,15 @@ EXAMPLES = ROOT / "examples"
 DATASET = ROOT / "datasets" / "seoclean-v1.jsonl.gz"
 XSS = '<img src=x onerror="window.__xss=1"></script><script>window.__xss=2</script>'
 DATA_BLOCK = re.compile(r'<script type="application/json" id="seoclean-data">(.*?)</script>', re.DOTALL)
-SUMMARY = {"documents": 0, "flagged": 0, "errors": 0, "seconds": 2.5, "docs_per_second": 3.2,
-           "model": "seoclean-default", "started": "2026-11-25T01:30:00+00:00"}
+SUMMARY = {
+    "documents": 0,
+    "flagged": 0,
+    "errors": 0,
+    "seconds": 2.5,
+    "docs_per_second": 3.2,
+    "model": "seoclean-default",
+    "started": "2026-11-25T01:30:00+00:00",
+}
 
 
 def reject_constant(name: str):
@@ -44,8 +51,10 @@ def embedded(page: str) -> dict:
     numbers = {"start", "end", "line", "column"}
     for record in data["records"]:
         record["findings"] = [
-            {field: value if field in numbers or value is None else data["strings"][value]
-             for field, value in zip(data["finding_fields"], row)}
+            {
+                field: value if field in numbers or value is None else data["strings"][value]
+                for field, value in zip(data["finding_fields"], row)
+            }
             for row in record["findings"]
         ]
     return data
@@ -80,8 +89,11 @@ def dataset_rows() -> list[dict]:
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
     analyzer = seoclean.Analyzer()
-    out = [record_for(analyzer, path, record_id=f"examples/{path.name}") for path in sorted(EXAMPLES.iterdir())
-           if path.suffix in (".md", ".html")]
+    out = [
+        record_for(analyzer, path, record_id=f"examples/{path.name}")
+        for path in sorted(EXAMPLES.iterdir())
+        if path.suffix in (".md", ".html")
+    ]
     out += [record_for(analyzer, row["text"], record_id=row["id"], format=row["format"]) for row in dataset_rows()]
     out.append(dict(analyzer.analyze(b"").to_dict(), id="https://example.com/empty-page"))
     hostile = f"Cheap watches {XSS}\n\nBuy cheap watches today. {XSS} Our cheap watches are the best cheap watches.\n"
@@ -98,6 +110,7 @@ def summary(records) -> dict:
 
 
 # ---- without a browser ----
+
 
 def test_embedded_json_cannot_close_its_script_element():
     value = {"text": "</script><script>alert(1)</script><!-- & \u2028 \ud800 done"}
@@ -138,8 +151,12 @@ def test_histogram_bins_cover_zero_to_one_and_skip_missing_scores():
 
 
 def test_histogram_draws_the_threshold_and_the_spam_share():
-    records = [{"score": 0.1, "label": "ok"}, {"score": 0.93, "label": "spam"}, {"score": 0.91, "label": "ok"},
-               {"score": None, "label": None}]
+    records = [
+        {"score": 0.1, "label": "ok"},
+        {"score": 0.93, "label": "spam"},
+        {"score": 0.91, "label": "ok"},
+        {"score": None, "label": None},
+    ]
     svg = histogram_svg(records, 0.92)
     assert 'class="threshold"' in svg and "spam threshold 0.92" in svg
     assert svg.count('class="bar flagged"') == 1 and svg.count('class="bar"') == 2
@@ -170,14 +187,31 @@ def test_records_without_text_keep_their_findings_text(records, summary):
 def test_offsets_become_utf16_for_text_with_astral_characters():
     text = "\U0001f525\U0001f525 Hot deals hot deals\n"
     start = text.index("Hot")
-    finding = {"rule": "SEO101", "category": "keyword-stuffing", "start": start, "end": start + 9, "line": 1,
-               "column": start + 1, "text": "Hot deals", "message": "m", "suggestion": None, "severity": "warning"}
-    record = {"id": "emoji", "status": "ok", "score": 0.5, "label": "ok", "reasons": [], "findings": [finding],
-              "text": text}
+    finding = {
+        "rule": "SEO101",
+        "category": "keyword-stuffing",
+        "start": start,
+        "end": start + 9,
+        "line": 1,
+        "column": start + 1,
+        "text": "Hot deals",
+        "message": "m",
+        "suggestion": None,
+        "severity": "warning",
+    }
+    record = {
+        "id": "emoji",
+        "status": "ok",
+        "score": 0.5,
+        "label": "ok",
+        "reasons": [],
+        "findings": [finding],
+        "text": text,
+    }
     (out,) = embedded(render_html_report([record], SUMMARY))["records"]
     utf16 = text.encode("utf-16-le")
     moved = out["findings"][0]
-    assert utf16[2 * moved["start"]: 2 * moved["end"]].decode("utf-16-le") == "Hot deals"
+    assert utf16[2 * moved["start"] : 2 * moved["end"]].decode("utf-16-le") == "Hot deals"
 
 
 def test_error_records_show_why_and_have_no_score(records, summary):
@@ -192,7 +226,8 @@ def test_main_reason_prefers_a_rule_the_moderator_can_look_at():
     assert main_reason({"status": "ok", "reasons": reasons[:1]}) == reasons[0]
     assert main_reason({"status": "error", "error": "no such file: a.md", "reasons": []}) == "no such file: a.md"
     findings = [{"rule": "SEO101", "severity": "warning", "message": "'x' is repeated"}] * 3 + [
-        {"rule": "SEO205", "severity": "error", "message": "unprocessed spintax"}]
+        {"rule": "SEO205", "severity": "error", "message": "unprocessed spintax"}
+    ]
     assert main_reason({"status": "ok", "reasons": [], "findings": findings}) == "SEO205: unprocessed spintax"
     assert main_reason({"status": "ok", "reasons": [], "findings": findings[:2]}) == "SEO101, 2 times: 'x' is repeated"
 
@@ -233,6 +268,7 @@ def test_summary_values_are_escaped(records):
 
 
 # ---- in headless Chromium ----
+
 
 def chromium_path() -> str:
     path = os.environ.get("SEOCLEAN_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")

@@ -254,9 +254,13 @@ def test_the_shipped_scorer_matches_its_scikit_learn_pipeline(analyzer):
     model = analyzer.model
     reports = [analyzer.analyze(EXAMPLES / name) for name in ("spam-article.md", "clean-article.md")]
     X = np.array([[r.features[n] for n in model.feature_names] for r in reports])
-    np.testing.assert_allclose(model.predict_proba_features(X), model.pipeline.predict_proba(
-        [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("spam-article.md", "clean-article.md")]
-    )[:, 1], atol=1e-9)
+    np.testing.assert_allclose(
+        model.predict_proba_features(X),
+        model.pipeline.predict_proba(
+            [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("spam-article.md", "clean-article.md")]
+        )[:, 1],
+        atol=1e-9,
+    )
 
 
 def test_no_model_means_no_verdict_and_unsupported_language_gets_none():

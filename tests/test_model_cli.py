@@ -31,15 +31,24 @@ def make_rows() -> list[dict]:
         body = rng.sample(paragraphs[1:], k=max(3, len(paragraphs) - 3))
         clean = "\n\n".join([paragraphs[0], *body]) + "\n"
         keyphrase = f"cheap running shoes deals {source}"
-        stuffed = "\n\n".join(
-            [paragraphs[0], *(f"{p} Buy {keyphrase} online." for p in body), body[0], *PLATFORM_LINES]
-        ) + "\n"
+        stuffed = (
+            "\n\n".join([paragraphs[0], *(f"{p} Buy {keyphrase} online." for p in body), body[0], *PLATFORM_LINES])
+            + "\n"
+        )
         for n, (text, label) in enumerate([(clean, 0), (clean, 0), (stuffed, 1), (stuffed, 1)]):
-            rows.append({
-                "id": f"s{source}#{n}", "source_id": f"s{source}", "split": split, "format": "markdown",
-                "label": label, "kind": "clean" if label == 0 else "stuffing", "genre": "fitness",
-                "text": text, "spans": [],
-            })
+            rows.append(
+                {
+                    "id": f"s{source}#{n}",
+                    "source_id": f"s{source}",
+                    "split": split,
+                    "format": "markdown",
+                    "label": label,
+                    "kind": "clean" if label == 0 else "stuffing",
+                    "genre": "fitness",
+                    "text": text,
+                    "spans": [],
+                }
+            )
     return rows
 
 
@@ -50,7 +59,9 @@ def trained(tmp_path_factory) -> dict[str, Path]:
     with gzip.open(data, "wt", encoding="utf-8") as handle:
         handle.writelines(json.dumps(row) + "\n" for row in make_rows())
     model = folder / "tiny.joblib"
-    result = run_cli("train", "--data", str(data), "--out", str(model), "--cache-dir", str(folder / "cache"), "--jobs", "1")
+    result = run_cli(
+        "train", "--data", str(data), "--out", str(model), "--cache-dir", str(folder / "cache"), "--jobs", "1"
+    )
     assert result.returncode == 0, result.stderr
     return {"data": data, "model": model, "cache": folder / "cache", "folder": folder}
 
@@ -65,8 +76,18 @@ def test_train_writes_the_model_and_its_metadata(trained):
 def test_evaluate_writes_json_and_markdown_with_baselines(trained):
     folder = trained["folder"]
     result = run_cli(
-        "evaluate", "--model", str(trained["model"]), "--data", str(trained["data"]), "--baselines",
-        "--cache-dir", str(trained["cache"]), "--json", str(folder / "r.json"), "--markdown", str(folder / "r.md"),
+        "evaluate",
+        "--model",
+        str(trained["model"]),
+        "--data",
+        str(trained["data"]),
+        "--baselines",
+        "--cache-dir",
+        str(trained["cache"]),
+        "--json",
+        str(folder / "r.json"),
+        "--markdown",
+        str(folder / "r.md"),
     )
     assert result.returncode == 0, result.stderr
     report = json.loads((folder / "r.json").read_text())
@@ -74,7 +95,9 @@ def test_evaluate_writes_json_and_markdown_with_baselines(trained):
     for key in ("precision", "recall", "f1", "roc_auc", "pr_auc", "brier", "confusion"):
         assert key in overall
     assert set(report["baselines"]) == {
-        "Yoast-style keyword density", "datatrove Gopher filters", "TF-IDF + logistic regression"
+        "Yoast-style keyword density",
+        "datatrove Gopher filters",
+        "TF-IDF + logistic regression",
     }
     assert report["feature_importances"] and report["seoclean"]["calibration"]
     markdown = (folder / "r.md").read_text()

@@ -62,16 +62,25 @@ def test_insertions_at_one_point_both_apply_and_bad_spans_are_refused():
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("Regular exercise keeps people car insurance who sit all day healthy.", "car insurance",
-         "Regular exercise keeps people who sit all day healthy."),
+        (
+            "Regular exercise keeps people car insurance who sit all day healthy.",
+            "car insurance",
+            "Regular exercise keeps people who sit all day healthy.",
+        ),
         ("Call us today cheap plumber london.", "cheap plumber london", "Call us today."),
         ("It was cheap, car insurance, and good.", "car insurance", "It was cheap, and good."),
         ("It costs less. Cheap Plumber London. Call us.", "Cheap Plumber London", "It costs less. Call us."),
         ("Cheap plumber london our team fixes leaks.", "Cheap plumber london", "Our team fixes leaks."),
-        ("You won't learn **discount stock coupon** which stock to buy.", "discount stock coupon",
-         "You won't learn which stock to buy."),
-        ("## How index funds work | index funds fund fast\n\nBody.\n", "index funds fund fast",
-         "## How index funds work\n\nBody.\n"),
+        (
+            "You won't learn **discount stock coupon** which stock to buy.",
+            "discount stock coupon",
+            "You won't learn which stock to buy.",
+        ),
+        (
+            "## How index funds work | index funds fund fast\n\nBody.\n",
+            "index funds fund fast",
+            "## How index funds work\n\nBody.\n",
+        ),
         ("## Getting started: same day brightpath invest\n", "same day brightpath invest", "## Getting started\n"),
     ],
 )
@@ -109,8 +118,9 @@ def test_round_map_and_composition_reproduce_the_final_text():
 # -- the planner's policy -------------------------------------------------------------------------
 def finding(doc, rule, phrase, suggestion, **evidence):
     start = doc.text.index(phrase)
-    return Finding(rule, "x", start, start + len(phrase), 1, 1, phrase, "because", suggestion, Severity.WARNING,
-                   evidence)
+    return Finding(
+        rule, "x", start, start + len(phrase), 1, 1, phrase, "because", suggestion, Severity.WARNING, evidence
+    )
 
 
 def test_planner_policy_per_rule_family():
@@ -203,7 +213,10 @@ def test_stuffed_markdown_loses_its_spam_and_keeps_its_structure(analyzer):
     assert "near me" not in text.split("```")[0] and "## Best Kettle Descaler Deals" not in text
     assert "Report this page" not in text and "Pagenest" not in text
     assert text.startswith("---\ntitle: How to Descale a Kettle\ntags: [kitchen, cleaning]\n---\n")
-    assert '```bash\n# a code block with a spam-looking line inside stays as it is\necho "cheap kettle descaler near me"\n```' in text
+    assert (
+        '```bash\n# a code block with a spam-looking line inside stays as it is\necho "cheap kettle descaler near me"\n```'
+        in text
+    )
     assert "[manufacturer's guide](https://example.com/guide)" in text
     assert "## What you need" in text and "\n\n\n" not in text
     assert {e.rule for e in result.edits} >= {"SEO105", "SEO102", "SEO301"}
@@ -315,7 +328,7 @@ def test_a_quoted_sentence_tacked_onto_a_paragraph_is_not_a_pull_quote(analyzer)
 def test_a_paragraph_of_reported_speech_said_twice_is_a_copy_not_a_pull_quote(analyzer):
     speech = (
         '"I just shut my eyes and hoped," said Akers, 19, who only came on in the 84th minute. '
-        '"I\'ve supported this club since I was six. I\'ll never forget that."'
+        "\"I've supported this club since I was six. I'll never forget that.\""
     )
     text = (
         "# Kelsbury Town reach the county cup final\n\n"
@@ -500,7 +513,9 @@ def test_pages_laid_out_one_element_per_line_come_back_unchanged(analyzer, page)
 
 def test_spam_laid_out_one_element_per_line_still_loses_its_copies(analyzer):
     title = "Saving Money on Your Car Cover This Year"
-    overpay = "Most drivers overpay because they let their policy renew automatically instead of shopping around every year."
+    overpay = (
+        "Most drivers overpay because they let their policy renew automatically instead of shopping around every year."
+    )
     compare = "Comparing prices takes ten minutes and can save hundreds of pounds on the same level of cover."
     page = (
         f"{title}\n"

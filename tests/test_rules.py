@@ -30,7 +30,9 @@ def test_every_rule_is_documented_with_a_bad_and_a_better_example():
 
 
 def test_every_rule_is_exercised_by_some_test():
-    test_text = "\n".join(p.read_text(encoding="utf-8") for p in TESTS_DIR.glob("test_*.py") if p.name != "test_rules.py")
+    test_text = "\n".join(
+        p.read_text(encoding="utf-8") for p in TESTS_DIR.glob("test_*.py") if p.name != "test_rules.py"
+    )
     missing = [code for code in registry() if code not in test_text and not code.startswith("SEO9")]
     assert not missing, f"rules without a test: {missing}"
 

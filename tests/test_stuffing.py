@@ -848,5 +848,7 @@ def test_a_round_ups_verdict_tails_are_not_a_keyphrase_family():
         .replace("best on a budget", "cheap scooter price")
     )
     assert [f.text for f in findings(stuffed) if f.rule == "SEO102"] == [
-        "scooter near me", "cheap scooter deals", "cheap scooter price"
+        "scooter near me",
+        "cheap scooter deals",
+        "cheap scooter price",
     ]

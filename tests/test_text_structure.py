@@ -351,8 +351,13 @@ def test_a_sentence_broken_across_source_lines_is_one_paragraph_and_a_lower_case
         ("heading", "base64 - Data Encodings"),
         ("heading", "Source code: Lib/base64.py"),
         ("paragraph", SOURCE_BROKEN.split("\n", 2)[2].split("\nOptional")[0]),
-        ("paragraph", ("Optional altchars must be a bytes-like object of length 2 which\n"
-                       "specifies an alternative alphabet for the + and / characters.")),
+        (
+            "paragraph",
+            (
+                "Optional altchars must be a bytes-like object of length 2 which\n"
+                "specifies an alternative alphabet for the + and / characters."
+            ),
+        ),
         ("heading", "Keyword variants"),
         ("list_item", "cheap base64 encoder online"),
         ("list_item", "free base64 decoder tool"),

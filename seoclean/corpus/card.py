@@ -98,7 +98,10 @@ def spin_table(rows: list[dict]) -> str:
 def stuffing_table(rows: list[dict]) -> str:
     stuffed = [r["settings"]["stuffing"] for r in rows if "stuffing" in r["settings"]]
     body = [[f"target density {d:.1%}", n] for d, n in sorted(Counter(s["density"] for s in stuffed).items())]
-    body += [[f"achieved {b[0]}", b[1]] for b in _bins([s["density_achieved"] for s in stuffed], [0, 0.02, 0.04, 0.06, 0.1, 1])]
+    body += [
+        [f"achieved {b[0]}", b[1]]
+        for b in _bins([s["density_achieved"] for s in stuffed], [0, 0.02, 0.04, 0.06, 0.1, 1])
+    ]
     body.append(["with a template title", sum(1 for s in stuffed if s["title_template"])])
     body.append(["with off-topic keyphrases", sum(1 for s in stuffed if s["offtopic"])])
     return markdown_table(["stuffed rows by", "rows"], body)
@@ -114,10 +117,15 @@ def gopher_table(summary: dict[str, Counter]) -> str:
         body.append([f"`{kind}`", counts["rows"], f"{counts['rejected'] / counts['rows']:.0%}", own, reasons])
         if spam:
             totals.update({k: counts[k] for k in ("rows", "rejected", "rejected_clean_passes")})
-    body.append([
-        "**all spam**", totals["rows"], f"{totals['rejected'] / max(1, totals['rows']):.0%}",
-        f"{totals['rejected_clean_passes'] / max(1, totals['rows']):.0%}", "",
-    ])
+    body.append(
+        [
+            "**all spam**",
+            totals["rows"],
+            f"{totals['rejected'] / max(1, totals['rows']):.0%}",
+            f"{totals['rejected_clean_passes'] / max(1, totals['rows']):.0%}",
+            "",
+        ]
+    )
     headers = ["dev kind", "rows", "rejected by Gopher", "rejected, clean original passes", "reasons"]
     return markdown_table(headers, body)
 
@@ -136,7 +144,9 @@ def real_page_values(pages, page_sets) -> dict[str, str]:
         words[page.package] = words.get(page.package, 0) + page.source.n_words
     table = markdown_table(
         ["Debian package", "group", "pages", "kept whole as HTML", "words (Markdown source)", "licence"],
-        [[s.package, s.genre, by_package[s.package], whole[s.package], f"{words.get(s.package, 0):,}", s.licence]
-         for s in page_sets],
+        [
+            [s.package, s.genre, by_package[s.package], whole[s.package], f"{words.get(s.package, 0):,}", s.licence]
+            for s in page_sets
+        ],
     )
     return {"real_page_table": table, "n_real_pages": str(len(pages)), "n_real_whole": str(sum(whole.values()))}

@@ -44,9 +44,16 @@ class Example:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Example:
         return cls(
-            id=row["id"], source_id=row["source_id"], split=row["split"], format=row["format"],
-            label=int(row["label"]), kind=row["kind"], genre=row.get("genre", ""),
-            structure=row.get("structure", ""), title=row.get("title", ""), text=row["text"],
+            id=row["id"],
+            source_id=row["source_id"],
+            split=row["split"],
+            format=row["format"],
+            label=int(row["label"]),
+            kind=row["kind"],
+            genre=row.get("genre", ""),
+            structure=row.get("structure", ""),
+            title=row.get("title", ""),
+            text=row["text"],
             spans=tuple(Span.from_dict(span) for span in row.get("spans", ())),
             settings=row.get("settings", {}),
         )

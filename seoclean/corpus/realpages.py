@@ -41,17 +41,48 @@ class PageSet:
 
 
 REAL_PAGE_SOURCES = (
-    PageSet("docs-python", "python3.11-doc", "/usr/share/doc/python3.11-doc/html",
-            ("tutorial/*.html", "howto/*.html", "faq/*.html", "using/*.html", "whatsnew/*.html",
-             "library/*.html", "reference/*.html", "extending/*.html"), 90,
-            "PSF License Version 2 (Python documentation; Debian copyright file of python3.11-doc)"),
-    PageSet("docs-debian", "debian-handbook", "/usr/share/doc/debian-handbook/html/en-US", ("*.html",), 60,
-            "GPL-2+ or CC-BY-SA-3.0 (The Debian Administrator's Handbook, Raphaël Hertzog and Roland Mas)"),
-    PageSet("docs-debian", "debian-faq", "/usr/share/doc/debian/FAQ", ("*.en.html",), 20,
-            "verbatim and modified copies permitted with its permission notice (The Debian GNU/Linux FAQ, "
-            "Copyright (C) 1996-2003 Software in the Public Interest; notice reproduced in the data card)"),
-    PageSet("docs-debian", "debian-reference-en", "/usr/share/doc/debian-reference-en/docs", ("ch*.en.html",), 12,
-            "GPL-2+ (Debian Reference, Osamu Aoki)"),
+    PageSet(
+        "docs-python",
+        "python3.11-doc",
+        "/usr/share/doc/python3.11-doc/html",
+        (
+            "tutorial/*.html",
+            "howto/*.html",
+            "faq/*.html",
+            "using/*.html",
+            "whatsnew/*.html",
+            "library/*.html",
+            "reference/*.html",
+            "extending/*.html",
+        ),
+        90,
+        "PSF License Version 2 (Python documentation; Debian copyright file of python3.11-doc)",
+    ),
+    PageSet(
+        "docs-debian",
+        "debian-handbook",
+        "/usr/share/doc/debian-handbook/html/en-US",
+        ("*.html",),
+        60,
+        "GPL-2+ or CC-BY-SA-3.0 (The Debian Administrator's Handbook, Raphaël Hertzog and Roland Mas)",
+    ),
+    PageSet(
+        "docs-debian",
+        "debian-faq",
+        "/usr/share/doc/debian/FAQ",
+        ("*.en.html",),
+        20,
+        "verbatim and modified copies permitted with its permission notice (The Debian GNU/Linux FAQ, "
+        "Copyright (C) 1996-2003 Software in the Public Interest; notice reproduced in the data card)",
+    ),
+    PageSet(
+        "docs-debian",
+        "debian-reference-en",
+        "/usr/share/doc/debian-reference-en/docs",
+        ("ch*.en.html",),
+        12,
+        "GPL-2+ (Debian Reference, Osamu Aoki)",
+    ),
 )
 
 

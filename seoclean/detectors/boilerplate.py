@@ -96,11 +96,15 @@ class BoilerplateDetector(Detector):
         for first, last in self._navigation_runs(lines):
             run = lines[first : last + 1]
             claimed.update(dict.fromkeys(range(first, last + 1), "SEO302"))
-            evidence = {"lines": len(run), "menu_entries": sum(line.nav_word for line in run),
-                        "link_density": _mean(line.link_density for line in run)}
+            evidence = {
+                "lines": len(run),
+                "menu_entries": sum(line.nav_word for line in run),
+                "link_density": _mean(line.link_density for line in run),
+            }
             message = f"Navigation menu: {len(run)} short link-like lines with menu entries; delete it."
-            findings.append(make_finding(doc, "SEO302", run[0].start, run[-1].end, message,
-                                         suggestion="", evidence=evidence))
+            findings.append(
+                make_finding(doc, "SEO302", run[0].start, run[-1].end, message, suggestion="", evidence=evidence)
+            )
         return findings
 
     def _navigation_runs(self, lines: list[Line]) -> list[tuple[int, int]]:
@@ -146,7 +150,8 @@ def _without_comment_bylines(lines: list[Line]) -> list[Line]:
     "Posted by <name>" lines each stand above a sentence, they introduce the comments of a thread
     (deleting them would run one reader's comment into the next). A single byline is post metadata."""
     heads = [
-        i for i, line in enumerate(lines[:-1])
+        i
+        for i, line in enumerate(lines[:-1])
         if line.cue == "postmeta" and _BYLINE_RE.fullmatch(line.core.strip()) and lines[i + 1].ends_sentence
     ]
     if len(heads) < 2:
@@ -166,8 +171,12 @@ def _cue_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> 
         family = CUE_FAMILY_BY_NAME.get(line.cue)
         what = family.describe if family else _SHAPE_DESCRIPTIONS[line.cue]
         message = f"{what[0].upper()}{what[1:]} on a line of its own: page chrome, not content; delete it."
-        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main),
-                    "platform": float(_is_platform_line(line))}
+        evidence = {
+            "words": line.words,
+            "link_density": line.link_density,
+            "in_main": float(line.in_main),
+            "platform": float(_is_platform_line(line)),
+        }
         findings.append(make_finding(doc, rule, line.start, line.end, message, suggestion="", evidence=evidence))
     return findings
 
@@ -206,8 +215,12 @@ def _platform_edge_findings(doc: Document, lines: list[Line], claimed: dict[int,
     for index in sorted(picked):
         line = lines[index]
         claimed[index] = "SEO301"
-        evidence = {"words": line.words, "link_density": line.link_density, "in_main": float(line.in_main),
-                    "platform": 1.0}
+        evidence = {
+            "words": line.words,
+            "link_density": line.link_density,
+            "in_main": float(line.in_main),
+            "platform": 1.0,
+        }
         message = "A bare line inside a blog platform's header or footer: page chrome, not content; delete it."
         findings.append(make_finding(doc, "SEO301", line.start, line.end, message, suggestion="", evidence=evidence))
     return findings
@@ -227,13 +240,19 @@ def _outside_main_findings(doc: Document, lines: list[Line], claimed: dict[int, 
         if run:
             claimed.update(dict.fromkeys(run, "SEO305"))
             first, last = lines[run[0]], lines[run[-1]]
-            evidence = {"blocks": len(run), "chars": last.end - first.start,
-                        "link_density": _mean(lines[i].link_density for i in run)}
+            evidence = {
+                "blocks": len(run),
+                "chars": last.end - first.start,
+                "link_density": _mean(lines[i].link_density for i in run),
+            }
             blocks = f"{len(run)} block{'s' if len(run) > 1 else ''}"
-            message = (f"{blocks} outside the page's main content (sidebar, footer or widget text); "
-                       "delete unless it belongs to the article.")
-            findings.append(make_finding(doc, "SEO305", first.start, last.end, message,
-                                         suggestion="", evidence=evidence))
+            message = (
+                f"{blocks} outside the page's main content (sidebar, footer or widget text); "
+                "delete unless it belongs to the article."
+            )
+            findings.append(
+                make_finding(doc, "SEO305", first.start, last.end, message, suggestion="", evidence=evidence)
+            )
             run = []
     return findings
 

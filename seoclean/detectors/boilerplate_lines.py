@@ -93,8 +93,16 @@ def describe_lines(doc: Document, *, nav_max_words: int, nav_link_density: float
         core = _core_text(doc.masked[start:end])
         tokens = _TOKEN_RE.findall(core.lower())
         ends_sentence = core.rstrip(_TRAILING_QUOTES).endswith((".", "!", "?", "…"))
-        line = Line(start, end, core, len(tokens), sum(map(stop_words.__contains__, tokens)),
-                    ends_sentence, block.link_density, block.in_main)
+        line = Line(
+            start,
+            end,
+            core,
+            len(tokens),
+            sum(map(stop_words.__contains__, tokens)),
+            ends_sentence,
+            block.link_density,
+            block.in_main,
+        )
         own_line = not _continues_sentence(doc, lines[-1] if lines else None, line)
         if line.words <= CUE_MAX_WORDS and own_line and not _after_prompt(doc, block_index):
             line.cue = _cue_family(line) or _menu_shape(line, tokens, nav_link_density)
@@ -177,12 +185,18 @@ def _menu_shape(line: Line, tokens: list[str], link_threshold: float) -> str | N
         return "breadcrumb"
     segments = [s for s in _MENU_SPLIT_RE.split(line.core) if s] if _MENU_CHARS_RE.search(line.core) else ()
     # A leading pipe is a table row ("| Roma | 75 |"), not a menu.
-    if len(segments) >= 3 and not line.core.startswith("|") and all(map(_is_menu_segment, segments)) and any(
-        segment.lower() in NAV_WORDS for segment in segments
+    if (
+        len(segments) >= 3
+        and not line.core.startswith("|")
+        and all(map(_is_menu_segment, segments))
+        and any(segment.lower() in NAV_WORDS for segment in segments)
     ):
         return "menu_line"
-    if (line.link_density >= link_threshold and line.words <= _LINK_MENU_MAX_WORDS
-            and sum(token in NAV_WORDS for token in tokens) >= 2):
+    if (
+        line.link_density >= link_threshold
+        and line.words <= _LINK_MENU_MAX_WORDS
+        and sum(token in NAV_WORDS for token in tokens) >= 2
+    ):
         return "menu_line"
     return None
 

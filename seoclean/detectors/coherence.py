@@ -67,7 +67,9 @@ class CoherenceDetector(Detector):
                 "off_topic_word_frac": 1 - max(island_sizes) / total,
                 "topic_islands": float(sum(size >= MIN_ISLAND_WORDS for size in island_sizes)),
                 "no_heading_word_frac": (
-                    sum(size for size, words in paragraphs if not words & heading_words) / total if heading_words else 0.0
+                    sum(size for size, words in paragraphs if not words & heading_words) / total
+                    if heading_words
+                    else 0.0
                 ),
                 "no_top_word_frac": sum(not words & top for words in topics) / len(topics),
                 "disjoint_neighbour_frac": sum(not (a & b) for a, b in pairs) / len(pairs) if pairs else 0.0,

@@ -78,7 +78,11 @@ def cut_units(doc: Document) -> Units:
             units.paragraphs.append(unit)
             for start, end in _whole_lines(chunk):
                 units.lines.append(make(block.start + start, block.start + end, False))
-        if block.kind not in ("heading", "title") and len(unit.words) >= OPENING_PARAGRAPH_WORDS and ends_sentence(chunk):
+        if (
+            block.kind not in ("heading", "title")
+            and len(unit.words) >= OPENING_PARAGRAPH_WORDS
+            and ends_sentence(chunk)
+        ):
             opening = False  # prose has begun (a block of menu and byline lines has not begun it)
     return units
 
@@ -119,7 +123,9 @@ def label_spans(doc: Document) -> frozenset[tuple[int, int]]:
     return frozenset(
         (b.start, b.end)
         for lines in chunks
-        if one_per_line or len(lines) == 1 or not all(b.is_prose and ends_sentence(text[b.start : b.end]) for b in lines)
+        if one_per_line
+        or len(lines) == 1
+        or not all(b.is_prose and ends_sentence(text[b.start : b.end]) for b in lines)
         for b in lines
         if b.is_prose and _is_label(text[b.start : b.end])
     )
@@ -191,7 +197,18 @@ def ends_sentence(text: str) -> bool:
 
 def is_list_item(doc: Document, unit: Unit) -> bool:
     block = doc.block_at(unit.start)
-    return (block is not None and block.kind == "list_item") or bool(LIST_MARKER_RE.match(doc.text[unit.start : unit.end]))
+    return (block is not None and block.kind == "list_item") or bool(
+        LIST_MARKER_RE.match(doc.text[unit.start : unit.end])
+    )
 
 
-__all__ = ["LIST_MARKER_RE", "MENU_SEPARATOR_RE", "Unit", "Units", "cut_units", "ends_sentence", "is_list_item", "label_spans"]
+__all__ = [
+    "LIST_MARKER_RE",
+    "MENU_SEPARATOR_RE",
+    "Unit",
+    "Units",
+    "cut_units",
+    "ends_sentence",
+    "is_list_item",
+    "label_spans",
+]

@@ -114,7 +114,11 @@ def _glued_tails(doc, sentences, keys, groups, tacked: set[int], min_words: int)
 def _in_list_item(doc: Document, offset: int) -> bool:
     """Whether ``offset`` starts the text of a list item (after its marker)."""
     block = doc.block_at(offset)
-    return block is not None and block.kind == "list_item" and not doc.text[block.start : offset].strip(" \t-*+•0123456789.)")
+    return (
+        block is not None
+        and block.kind == "list_item"
+        and not doc.text[block.start : offset].strip(" \t-*+•0123456789.)")
+    )
 
 
 def _ends_like_a_sentence(text: str, end: int) -> bool:

@@ -49,7 +49,10 @@ def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
     evidence = {"first_line": first_line, "words": len(title.words)}
     spans = [(copy.start, copy.end) for copy in copies[1 if units.title_echoed else 0 :]]
     spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
-    return [make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence) for start, end in sorted(spans)]
+    return [
+        make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence)
+        for start, end in sorted(spans)
+    ]
 
 
 def _entry_of_a_list(doc: Document, unit: Unit) -> bool:

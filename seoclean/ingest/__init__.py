@@ -15,9 +15,15 @@ from seoclean.ingest.decode import DEFAULT_MAX_BYTES, check_size, decode_bytes
 
 FORMATS = ("text", "markdown", "html")
 _EXTENSIONS = {
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".txt": "text", ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".txt": "text",
+    ".text": "text",
 }
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|p|div|article)\b", re.IGNORECASE)
 _MARKDOWN_SNIFF = re.compile(r"\A---\s*\n|^#{1,6} \S|^\s*[-*] \S.*\n\s*[-*] \S|\]\([^)]+\)", re.MULTILINE)

@@ -30,10 +30,7 @@ def mark_main_content(source: str, text: str, blocks: list[Block]) -> list[Block
     if not extracted:
         return blocks
     flags = _main_flags([_match_key(text[b.start : b.end]) for b in blocks], extracted)
-    return [
-        block if block.kind == "title" else _with_in_main(block, in_main)
-        for block, in_main in zip(blocks, flags)
-    ]
+    return [block if block.kind == "title" else _with_in_main(block, in_main) for block, in_main in zip(blocks, flags)]
 
 
 def _extract_main_text(source: str) -> str | None:

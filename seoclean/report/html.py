@@ -46,16 +46,22 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-def render_html_report(records: Iterable[Mapping[str, Any]], summary: Mapping[str, Any], *,
-                       title: str = DEFAULT_TITLE) -> str:
+def render_html_report(
+    records: Iterable[Mapping[str, Any]], summary: Mapping[str, Any], *, title: str = DEFAULT_TITLE
+) -> str:
     """The report as one HTML document (a string)."""
     records = list(records)
     strings = _StringTable()
     compact = [_compact_record(record, number, strings) for number, record in enumerate(records, 1)]
     summary = _complete_summary(summary, compact)
     css, js = _asset("report.css"), _asset("report.js")
-    data = {"summary": summary, "categories": list(CATEGORIES), "finding_fields": FINDING_FIELDS,
-            "strings": strings.values(), "records": compact}
+    data = {
+        "summary": summary,
+        "categories": list(CATEGORIES),
+        "finding_fields": FINDING_FIELDS,
+        "strings": strings.values(),
+        "records": compact,
+    }
     values = {
         "title": html.escape(title),
         "csp": _content_security_policy(css, js),
@@ -69,14 +75,21 @@ def render_html_report(records: Iterable[Mapping[str, Any]], summary: Mapping[st
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], _asset("report.html"))
 
 
-def write_html_report(path: str | os.PathLike[str], records: Iterable[Mapping[str, Any]],
-                      summary: Mapping[str, Any], *, title: str = DEFAULT_TITLE) -> None:
+def write_html_report(
+    path: str | os.PathLike[str],
+    records: Iterable[Mapping[str, Any]],
+    summary: Mapping[str, Any],
+    *,
+    title: str = DEFAULT_TITLE,
+) -> None:
     """Render the report and write it to ``path`` atomically: a reader sees the old file or the
     whole new one, never half a report (temp file in the same folder, then ``os.replace``)."""
     path = Path(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(f"cannot write the HTML report {path}: the folder {path.parent} does not exist; "
-                                "create it or choose another path")
+        raise FileNotFoundError(
+            f"cannot write the HTML report {path}: the folder {path.parent} does not exist; "
+            "create it or choose another path"
+        )
     text = render_html_report(records, summary, title=title)
     descriptor, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -108,8 +121,12 @@ def histogram_counts(scores: Iterable[float | None], bins: int = HISTOGRAM_BINS)
     return counts
 
 
-def histogram_svg(records: list[Mapping[str, Any]], threshold: float | None = None,
-                  threshold_label: str = "spam threshold", bins: int = HISTOGRAM_BINS) -> str:
+def histogram_svg(
+    records: list[Mapping[str, Any]],
+    threshold: float | None = None,
+    threshold_label: str = "spam threshold",
+    bins: int = HISTOGRAM_BINS,
+) -> str:
     """An inline SVG bar chart of the records' scores: each bar's documents labelled spam in red
     on top of the others, and the spam threshold as a dashed line."""
     counts = histogram_counts((record.get("score") for record in records), bins)
@@ -120,36 +137,48 @@ def histogram_svg(records: list[Mapping[str, Any]], threshold: float | None = No
     plot_h, bar_w, peak = height - top - bottom, (width - left) / bins, max(counts)
     baseline = top + plot_h
     title = f"Spam score histogram: {sum(counts)} scored documents, {sum(spam)} labelled spam, in {bins} bins"
-    parts = [f'<svg class="histogram" viewBox="0 0 {width} {height}" role="img" aria-labelledby="hist-title">',
-             f'<title id="hist-title">{title}</title>']
+    parts = [
+        f'<svg class="histogram" viewBox="0 0 {width} {height}" role="img" aria-labelledby="hist-title">',
+        f'<title id="hist-title">{title}</title>',
+    ]
     for index, (count, flagged) in enumerate(zip(counts, spam)):
         x, low = left + index * bar_w + 1, index / bins
         tip = f"<title>score {low:.2f}-{low + 1 / bins:.2f}: {count} document(s), {flagged} labelled spam</title>"
         for css, n, below in (("bar", count - flagged, 0), ("bar flagged", flagged, count - flagged)):
             if n:
                 y = baseline - plot_h * (below + n) / peak
-                parts.append(f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" '
-                             f'height="{plot_h * n / peak:.1f}">{tip}</rect>')
+                parts.append(
+                    f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{bar_w - 2:.1f}" '
+                    f'height="{plot_h * n / peak:.1f}">{tip}</rect>'
+                )
     parts.append(f'<line class="axis" x1="{left}" y1="{baseline}" x2="{width}" y2="{baseline}"/>')
     for tick in (0, 0.25, 0.5, 0.75, 1):
-        parts.append(f'<text class="tick{" last" if tick == 1 else ""}" x="{left + tick * (width - left):.1f}" '
-                     f'y="{height - 6}">{tick:g}</text>')
+        parts.append(
+            f'<text class="tick{" last" if tick == 1 else ""}" x="{left + tick * (width - left):.1f}" '
+            f'y="{height - 6}">{tick:g}</text>'
+        )
     parts.append(f'<text class="tick peak" x="{left - 4}" y="{top + 10}">{peak}</text>')
     if threshold is not None:
         x = left + float(threshold) * (width - left)
-        parts.append(f'<line class="threshold" x1="{x:.1f}" y1="{top - 10}" x2="{x:.1f}" y2="{baseline}"/>'
-                     f'<text class="threshold-label" x="{x - 4:.1f}" y="{top}">{html.escape(threshold_label)} '
-                     f"{float(threshold):.2f}</text>")
+        parts.append(
+            f'<line class="threshold" x1="{x:.1f}" y1="{top - 10}" x2="{x:.1f}" y2="{baseline}"/>'
+            f'<text class="threshold-label" x="{x - 4:.1f}" y="{top}">{html.escape(threshold_label)} '
+            f"{float(threshold):.2f}</text>"
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _histogram_figure(records: list[Mapping[str, Any]], threshold: float | None, threshold_label: str) -> str:
     if all(record.get("score") is None for record in records):
-        return '<p class="no-scores">No scores to chart: the scan ran without a classifier, or no input could be read.</p>'
+        return (
+            '<p class="no-scores">No scores to chart: the scan ran without a classifier, or no input could be read.</p>'
+        )
     line = f" The dashed line is the {threshold_label}." if threshold is not None else ""
-    return (f'<figure class="histogram-figure">{histogram_svg(records, threshold, threshold_label)}<figcaption>'
-            f"Spam score of every analysed document; documents labelled spam in red.{line}</figcaption></figure>")
+    return (
+        f'<figure class="histogram-figure">{histogram_svg(records, threshold, threshold_label)}<figcaption>'
+        f"Spam score of every analysed document; documents labelled spam in red.{line}</figcaption></figure>"
+    )
 
 
 def main_reason(record: Mapping[str, Any]) -> str:
@@ -272,8 +301,10 @@ def _summary_cards(summary: Mapping[str, Any]) -> str:
 def _content_security_policy(css: str, js: str) -> str:
     """Only this page's own inline style and script may run (an injected one would not), nothing
     may be fetched: the report works offline and leaks nothing when opened."""
-    return (f"default-src 'none'; script-src '{_sha256(js)}'; style-src '{_sha256(css)}'; img-src data:; "
-            "base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; script-src '{_sha256(js)}'; style-src '{_sha256(css)}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def _sha256(text: str) -> str:

@@ -91,8 +91,11 @@ def _merge_overlaps(edits: list[Edit], maps: list[RoundMap], final_text: str) ->
         first = group[0]
         reason = "; ".join(dict.fromkeys(e.reason for e in group))
         rule = "+".join(dict.fromkeys(e.rule for e in group))
-        result.append(Edit(start, end, final_text[out_start:out_end], rule, reason, max(e.priority for e in group))
-                      if len(group) > 1 else replace(first, replacement=final_text[out_start:out_end]))
+        result.append(
+            Edit(start, end, final_text[out_start:out_end], rule, reason, max(e.priority for e in group))
+            if len(group) > 1
+            else replace(first, replacement=final_text[out_start:out_end])
+        )
     return result
 
 

@@ -80,8 +80,16 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 def _strength(edit: Edit) -> tuple:
     """Sort key, strongest first: wide deletions, then priority, then width, then position."""
     width = edit.end - edit.start
-    return (not edit.is_deletion, -width if edit.is_deletion else 0, -edit.priority, -width, edit.start, edit.rule,
-            edit.replacement, edit.reason)
+    return (
+        not edit.is_deletion,
+        -width if edit.is_deletion else 0,
+        -edit.priority,
+        -width,
+        edit.start,
+        edit.rule,
+        edit.replacement,
+        edit.reason,
+    )
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -206,7 +206,9 @@ def _restorations(doc: Document, findings: list[Finding], policy: CleanPolicy) -
     candidates = [
         f
         for f in findings
-        if f.rule in policy.spin_rules and f.suggestion and f.evidence.get("confidence", 0.0) >= policy.spin_min_confidence
+        if f.rule in policy.spin_rules
+        and f.suggestion
+        and f.evidence.get("confidence", 0.0) >= policy.spin_min_confidence
     ]
     proven = [f for f in candidates if f.rule in SELF_EVIDENT_SPIN]
     per_100_words = 100.0 * len(candidates) / max(doc.word_count, 1)

@@ -62,7 +62,7 @@ RULES: tuple[Rule, ...] = (
         'or fits the grammar there. Phrasal verbs and genuine phrases ("put up with", "a nest egg for '
         'her retirement") keep known pairs and are not reported. Sense-blind entries ("a money box '
         'transfer", "every calendar month") are also weighed like single-word substitutes; a compound '
-        "whose words the document uses elsewhere (\"tree stump\" on a gardening page) counts for the writer.",
+        'whose words the document uses elsewhere ("tree stump" on a gardening page) counts for the writer.',
     ),
     Rule(
         code="SEO204",

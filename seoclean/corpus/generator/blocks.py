@@ -71,9 +71,7 @@ def parse_blocks(text: str) -> list[MdBlock]:
             close_paragraph()
         elif _FENCE.match(line):
             close_paragraph()
-            closing_index = next(
-                (j for j in range(index + 1, len(lines)) if _FENCE.match(lines[j])), len(lines) - 1
-            )
+            closing_index = next((j for j in range(index + 1, len(lines)) if _FENCE.match(lines[j])), len(lines) - 1)
             end = line_start + sum(len(lines[j]) + 1 for j in range(index, closing_index + 1)) - 1
             blocks.append(MdBlock(line_start, end, "code", line_start))
             offset = end + 1

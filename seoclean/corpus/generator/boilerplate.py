@@ -21,7 +21,9 @@ def spam_site_name(rng: random.Random, platform: str) -> str:
     return f"{letters}{digits}.{platform.lower()}.com"
 
 
-def make_boilerplate(rng: random.Random, *, title: str, n_top: int | None = None, n_bottom: int | None = None) -> Wrapper:
+def make_boilerplate(
+    rng: random.Random, *, title: str, n_top: int | None = None, n_bottom: int | None = None
+) -> Wrapper:
     """Platform lines for one post: 0-3 above it and 2-8 below it, unless given."""
     pool = read_pool("boilerplate")
     platform = rng.choice(pool["platforms"])

@@ -14,7 +14,9 @@ from seoclean.corpus.generator.page import PageLine, Wrapper, fill
 from seoclean.corpus.pools import read_pool
 
 SECTION_NAMES = {
-    "food-recipes": "Food & Recipes", "home-garden": "Home & Garden", "local-services": "Local Services",
+    "food-recipes": "Food & Recipes",
+    "home-garden": "Home & Garden",
+    "local-services": "Local Services",
     "shopping-reviews": "Reviews",
 }
 
@@ -29,8 +31,12 @@ def make_chrome(
     """Chrome for one page; ``richness`` (0-1) is the chance each optional element appears."""
     pool = read_pool("chrome")
     values = {
-        "org": rng.choice(pool["org"]), "section": section_name(genre), "title": title, "topic": topic,
-        "author": rng.choice(pool["authors"]), "role": rng.choice(pool["roles"]),
+        "org": rng.choice(pool["org"]),
+        "section": section_name(genre),
+        "title": title,
+        "topic": topic,
+        "author": rng.choice(pool["authors"]),
+        "role": rng.choice(pool["roles"]),
     }
 
     def line(role: str, section: str | None = None) -> PageLine:

@@ -98,8 +98,10 @@ def sample_style(rng: random.Random, flavour: str | None = None) -> DoorwayStyle
     return DoorwayStyle(
         words=rng.randint(130, 300) if dense else rng.randint(130, 560),
         density=rng.choice((0.02, 0.03, 0.04, 0.05, 0.06)),
-        sections=rng.randint(5, 10) if dense else rng.randint(3, 6), related=rng.choice((0, 4, 6, 8)),
-        kw_heading_share=rng.choice((0.3, 0.5, 0.8, 1.0)), dense=dense,
+        sections=rng.randint(5, 10) if dense else rng.randint(3, 6),
+        related=rng.choice((0, 4, 6, 8)),
+        kw_heading_share=rng.choice((0.3, 0.5, 0.8, 1.0)),
+        dense=dense,
     )
 
 
@@ -162,8 +164,12 @@ def doorway(
     core = topic_core(title, body)
     keyphrase = long_tail_keyphrase(core, rng)
     values = {
-        "kw": keyphrase, "Kw": title_case(keyphrase), "city": rng.choice(pool["cities"]),
-        "year": str(rng.randint(2019, 2026)), "n": str(rng.choice((3, 5, 7, 10, 12))), "topic": core,
+        "kw": keyphrase,
+        "Kw": title_case(keyphrase),
+        "city": rng.choice(pool["cities"]),
+        "year": str(rng.randint(2019, 2026)),
+        "n": str(rng.choice((3, 5, 7, 10, 12))),
+        "topic": core,
         "word": rng.choice(frequent_words(body, core) or [core]),
     }
     page = Page(values)

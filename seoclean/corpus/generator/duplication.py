@@ -90,7 +90,9 @@ def _copy_title(text: str, spans: list[Span], title: MdBlock, position: int, rng
     return Edit(position, position, lead + words + tail, (span, *moved))
 
 
-def _copy_line(text: str, spans: list[Span], blocks: list[MdBlock], targets: list[int], rng: random.Random) -> Edit | None:
+def _copy_line(
+    text: str, spans: list[Span], blocks: list[MdBlock], targets: list[int], rng: random.Random
+) -> Edit | None:
     items = [b for b in blocks if b.kind == "list_item"]
     if items and rng.random() < 0.35:
         item = rng.choice(items)
@@ -99,7 +101,10 @@ def _copy_line(text: str, spans: list[Span], blocks: list[MdBlock], targets: lis
         span = Span(1, 1 + len(span_text), "duplicate", span_text, detail="line")
         return Edit(item.end, item.end, "\n" + span_text, (span, *inner))
     sentences = [
-        sentence for b in blocks if b.kind == "paragraph" for sentence in sentence_ranges(text, b)
+        sentence
+        for b in blocks
+        if b.kind == "paragraph"
+        for sentence in sentence_ranges(text, b)
         if len(WORD_RE.findall(text, *sentence)) >= 5
     ]
     if not sentences:
@@ -135,5 +140,7 @@ def near_duplicate(paragraph: str, rng: random.Random) -> str:
             words[index] = rng.choice(options)
     variant = " ".join(words)
     if variant == paragraph:  # nothing changed: reword the opening instead
-        variant = rng.choice(("In short, ", "Again, ", "Remember: ", "As we said, ")) + variant[:1].lower() + variant[1:]
+        variant = (
+            rng.choice(("In short, ", "Again, ", "Remember: ", "As we said, ")) + variant[:1].lower() + variant[1:]
+        )
     return variant

@@ -63,7 +63,9 @@ def _wrap_lines(
                 block += "\n" if line.role == "related" else joiner
             line_text = _line_text(line, markdown, rng)
             if line.spam:
-                new_spans.append(Span(len(block), len(block) + len(line_text), "boilerplate", line_text, detail=line.role))
+                new_spans.append(
+                    Span(len(block), len(block) + len(line_text), "boilerplate", line_text, detail=line.role)
+                )
             block += line_text
         if position == 0:
             edits.append(Edit(0, 0, block + "\n\n", tuple(new_spans)))
@@ -99,10 +101,14 @@ def _slug(title: str) -> str:
 
 
 _HEADS = (
-    ('<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    '<link rel="stylesheet" href="/assets/site.css">'),
-    ('<meta charset="UTF-8">\n<meta name="description" content="">\n<link rel="stylesheet" href="/static/main.min.css">\n'
-    '<script src="/static/app.js" defer></script>'),
+    (
+        '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="stylesheet" href="/assets/site.css">'
+    ),
+    (
+        '<meta charset="UTF-8">\n<meta name="description" content="">\n<link rel="stylesheet" href="/static/main.min.css">\n'
+        '<script src="/static/app.js" defer></script>'
+    ),
     '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n<link rel="icon" href="/favicon.ico">',
 )
 
@@ -132,13 +138,16 @@ def _html_page(body: str, spans: list[Span], wrapper: Wrapper, rng: random.Rando
 
 def _html_lines(lines: tuple[PageLine, ...], site: str, rng: random.Random, *, header: bool) -> tuple[str, list[Span]]:
     """The header (site name, top lines) or the closing ``</main>`` and footer (bottom lines)."""
-    out = '<header class="site-header">\n' + f'<div class="site-name"><a href="/">{html.escape(site)}</a></div>\n' \
-        if header else "</main>\n<footer>\n"
+    out = (
+        '<header class="site-header">\n' + f'<div class="site-name"><a href="/">{html.escape(site)}</a></div>\n'
+        if header
+        else "</main>\n<footer>\n"
+    )
     spans: list[Span] = []
     in_list = False
     for line in lines:
         if line.role == "related" and not in_list:
-            out, in_list = out + "<ul class=\"related\">\n", True
+            out, in_list = out + '<ul class="related">\n', True
         elif line.role != "related" and in_list:
             out, in_list = out + "</ul>\n", False
         escaped = html.escape(line.text, quote=False)
@@ -147,7 +156,8 @@ def _html_lines(lines: tuple[PageLine, ...], site: str, rng: random.Random, *, h
             out += f"<nav>{links.strip()}</nav>\n"
             continue
         opening, closing = {
-            "related": ('<li><a href="#">', "</a></li>"), "related_heading": ("<h3>", "</h3>"),
+            "related": ('<li><a href="#">', "</a></li>"),
+            "related_heading": ("<h3>", "</h3>"),
         }.get(line.role, (rng.choice((f'<div class="{line.role}">', f'<p class="{line.role}">', "<span>")), ""))
         if not closing:
             closing = "</div>" if opening.startswith("<div") else "</p>" if opening.startswith("<p") else "</span><br>"

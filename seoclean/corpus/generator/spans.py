@@ -47,8 +47,13 @@ class Span:
     @classmethod
     def from_dict(cls, row: dict[str, Any]) -> Span:
         return cls(
-            row["start"], row["end"], row["kind"], row["text"],
-            row.get("original"), row.get("detail"), row.get("donor"),
+            row["start"],
+            row["end"],
+            row["kind"],
+            row["text"],
+            row.get("original"),
+            row.get("detail"),
+            row.get("donor"),
         )
 
     def moved(self, delta: int) -> Span:

@@ -61,7 +61,9 @@ def sample_style(rng: random.Random, *, density: float | None = None, offtopic: 
     )
 
 
-def stuff(text: str, spans: list[Span], title: str, style: StuffStyle, rng: random.Random) -> tuple[str, list[Span], dict]:
+def stuff(
+    text: str, spans: list[Span], title: str, style: StuffStyle, rng: random.Random
+) -> tuple[str, list[Span], dict]:
     """Stuff a Markdown text. Returns the new text, all spans and stats (inserted words, density)."""
     topical = topical_keyphrases(title, text, rng)
     offtopic = offtopic_keyphrases(rng, style.offtopic)
@@ -71,7 +73,9 @@ def stuff(text: str, spans: list[Span], title: str, style: StuffStyle, rng: rand
     planner = _Planner(text, spans, rng)
     edits: list[Edit] = []
     if style.title_template:
-        edits += planner.title_template(style.title_template, cased(main, rng.choice(("title", "lower", "sentence")), rng))
+        edits += planner.title_template(
+            style.title_template, cased(main, rng.choice(("title", "lower", "sentence")), rng)
+        )
     inserted = sum(len(WORD_RE.findall(e.replacement)) for e in edits)
     names, weights = zip(*style.placements)
     failures = 0
@@ -102,7 +106,9 @@ class _Planner:
         self.used_blocks: set[int] = set()
         self.used_positions: set[int] = set()
         self.sentences = [
-            (block, sentence) for block in self.blocks if block.kind in TEXT_KINDS
+            (block, sentence)
+            for block in self.blocks
+            if block.kind in TEXT_KINDS
             for sentence in sentence_ranges(text, block)
         ]
 
@@ -160,7 +166,9 @@ class _Planner:
         return [Edit(self.blocks[index].start, self.blocks[index].start, f"{hashes} {heading}\n\n", (span,))]
 
     def _heading_append(self, phrase: str) -> list[Edit]:
-        spots = [i for i, b in enumerate(self.blocks) if b.kind == "heading" and b.level > 1 and i not in self.used_blocks]
+        spots = [
+            i for i, b in enumerate(self.blocks) if b.kind == "heading" and b.level > 1 and i not in self.used_blocks
+        ]
         if not spots:
             return []
         index = self.rng.choice(spots)

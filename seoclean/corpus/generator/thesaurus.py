@@ -44,9 +44,7 @@ class Thesaurus:
     def from_mythes(cls, path: Path = MYTHES_PATH, *, max_words: int = 3) -> Thesaurus:
         """Parse a MyThes ``.dat`` file. Antonyms and terms over ``max_words`` words are dropped."""
         if not path.exists():
-            raise FileNotFoundError(
-                f"{path} not found: install the thesaurus with `apt-get install -y mythes-en-us`"
-            )
+            raise FileNotFoundError(f"{path} not found: install the thesaurus with `apt-get install -y mythes-en-us`")
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
         entries: dict[str, tuple[Sense, ...]] = {}
         index = 1  # line 0 is the encoding

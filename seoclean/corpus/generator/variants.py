@@ -27,8 +27,13 @@ from seoclean.corpus.sources import HARD_NEGATIVE_STRUCTURES, CleanSource, topic
 # Spam recipes and their weights. "boilerplate" alone is kept small: a clean article re-posted
 # on a spam platform is spam by where it is, not by its words (see the data card).
 SPAM_WEIGHTS = {
-    "spin": 0.24, "stuffing": 0.16, "boilerplate+stuffing": 0.11, "duplication": 0.13,
-    "mashup": 0.10, "combined": 0.22, "boilerplate": 0.04,
+    "spin": 0.24,
+    "stuffing": 0.16,
+    "boilerplate+stuffing": 0.11,
+    "duplication": 0.13,
+    "mashup": 0.10,
+    "combined": 0.22,
+    "boilerplate": 0.04,
 }
 FORMAT_WEIGHTS = {"markdown": 0.5, "text": 0.25, "html": 0.25}
 CLEAN_VARIANTS = 3
@@ -107,9 +112,7 @@ def clean_format_shares() -> dict[str, float]:
     return {f: share / 3 for f, share in shares.items()}
 
 
-def make_row(
-    source: CleanSource, index: int, recipe: str, fmt: str, split: str, context: Context, seed: int
-) -> dict:
+def make_row(source: CleanSource, index: int, recipe: str, fmt: str, split: str, context: Context, seed: int) -> dict:
     """One dataset row. Deterministic in (seed, source, index)."""
     rng = random.Random(f"{seed}:{source.source_id}:{index}")
     text, spans, settings = source.body, [], {"recipe": recipe}
@@ -121,11 +124,19 @@ def make_row(
     if "stuffing" in steps:
         style = stuffer.sample_style(rng)
         text, spans, stats = stuffer.stuff(text, spans, source.title, style, rng)
-        settings["stuffing"] = {**style.to_dict(), **stats, "density_achieved": round(stats["inserted_words"] / stats["words"], 4)}
+        settings["stuffing"] = {
+            **style.to_dict(),
+            **stats,
+            "density_achieved": round(stats["inserted_words"] / stats["words"], 4),
+        }
     if "spin" in steps:
         style = spinner.sample_style(rng)
         text, spans, stats = spinner.spin(text, spans, context.thesaurus, style, rng)
-        settings["spin"] = {**style.to_dict(), **stats, "share_changed": round(stats["words_changed"] / max(1, stats["words"]), 4)}
+        settings["spin"] = {
+            **style.to_dict(),
+            **stats,
+            "share_changed": round(stats["words_changed"] / max(1, stats["words"]), 4),
+        }
     if "duplication" in steps:
         style = duplication.sample_style(rng)
         text, spans, stats = duplication.duplicate(text, spans, style, rng)
@@ -157,9 +168,18 @@ def make_row(
     if label == 1 and not spans:
         raise ValueError(f"{source.source_id}#{index}: a {recipe} variant came out without any change")
     return {
-        "id": f"{source.source_id}#{index}", "source_id": source.source_id, "split": split, "format": fmt,
-        "label": label, "kind": kind, "genre": source.genre, "structure": source.structure, "title": source.title,
-        "text": text, "spans": [span.to_dict() for span in spans], "settings": settings,
+        "id": f"{source.source_id}#{index}",
+        "source_id": source.source_id,
+        "split": split,
+        "format": fmt,
+        "label": label,
+        "kind": kind,
+        "genre": source.genre,
+        "structure": source.structure,
+        "title": source.title,
+        "text": text,
+        "spans": [span.to_dict() for span in spans],
+        "settings": settings,
     }
 
 
@@ -178,8 +198,14 @@ def _steps(recipe: str, rng: random.Random) -> tuple[str, ...]:
         return tuple(recipe.split("+"))
     while True:
         chosen = tuple(
-            step for step, chance in
-            (("mashup", 0.3), ("stuffing", 0.7), ("spin", 0.8), ("duplication", 0.5), ("boilerplate", 0.5))
+            step
+            for step, chance in (
+                ("mashup", 0.3),
+                ("stuffing", 0.7),
+                ("spin", 0.8),
+                ("duplication", 0.5),
+                ("boilerplate", 0.5),
+            )
             if rng.random() < chance
         )
         if len(chosen) >= 2:
@@ -200,7 +226,10 @@ def _donors(source: CleanSource, context: Context, rng: random.Random) -> list[C
 def _chrome(source: CleanSource, context: Context, rng: random.Random) -> Wrapper:
     related = [s.title for s in context.split_sources if s.genre == source.genre and s.source_id != source.source_id]
     return chrome.make_chrome(
-        rng, genre=source.genre, title=source.title, topic=topic_core(source.title, source.body),
-        related_titles=related, richness=rng.uniform(0.3, 1.0),
+        rng,
+        genre=source.genre,
+        title=source.title,
+        topic=topic_core(source.title, source.body),
+        related_titles=related,
+        richness=rng.uniform(0.3, 1.0),
     )
-
