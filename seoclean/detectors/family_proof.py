@@ -1,0 +1,69 @@
+"""Whether phrases planted only by their own shape prove a keyphrase family on their own.
+
+``keyword_insertions`` finds phrases shaped like search queries; one such phrase in an article,
+however often it recurs, is more often a name ("Fast Company") or a slip. ``family_confirmed``
+says when the page's shaped phrases vary one topic enough to be reported without other proof.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from seoclean.detectors.family_findings import phrase_words
+from seoclean.detectors.keyword_insertions import query_modifiers, query_shaped
+from seoclean.detectors.keyword_seeds import MIN_QUERY_WORDS, holds_seed, query_tagged
+from seoclean.detectors.keyword_slots import Slots
+from seoclean.findings import Finding
+from seoclean.lexicon import Lexicon
+
+MIN_UNCONFIRMED = 2
+
+
+def family_confirmed(
+    weak: list[Finding], tails: set[tuple[str, ...]], headings: set[tuple[str, ...]], slots: Slots, lex: Lexicon
+) -> bool:
+    """Two different shaped phrases, a shaped phrase the title is built around, or two headings
+    of search queries on one topic. ``weak`` are the shaped phrases that cannot join on their own;
+    ``tails`` and ``headings`` the shaped heading tails and headings."""
+    distinct = {phrase_words(f.text) for f in weak}
+    # Heading tails count only when they vary one topic: see ``sharing_a_topic_word``.
+    counted = (distinct - tails) | (sharing_a_topic_word(distinct, lex.stopwords) & tails)
+    return len(counted) >= MIN_UNCONFIRMED or _headlined(weak, slots) or _query_headings_vary_a_topic(headings, lex)
+
+
+def sharing_a_topic_word(phrases: set[tuple[str, ...]], stopwords: frozenset[str]) -> set[tuple[str, ...]]:
+    """The phrases that share a topic word (neither a stop word nor a search modifier) with another.
+
+    Planted variants write one topic out as several queries ("cheap plumber", "plumber near me");
+    a product round-up's headings share only their modifier ("X — best for toddlers", "Y — best on
+    a budget"), which makes them a verdict per product, not a keyphrase family."""
+    topic_words = {phrase: set(phrase) - stopwords - query_modifiers(phrase) for phrase in phrases}
+    counts = Counter(word for words in topic_words.values() for word in words)
+    return {phrase for phrase, words in topic_words.items() if any(counts[word] >= 2 for word in words)}
+
+
+def _query_headings_vary_a_topic(headings: set[tuple[str, ...]], lex: Lexicon) -> bool:
+    """Two headings of search queries that vary one topic word ("## Emergency pytest without
+    prescription", "### Pytest for sale"): a keyphrase family, not a shop's "## Free Shipping" and
+    "## Same Day Delivery", which share no topic word."""
+    tagged = {words for words in headings if query_tagged(words)}
+    return len(sharing_a_topic_word(tagged, lex.stopwords)) >= MIN_UNCONFIRMED
+
+
+def _headlined(weak: list[Finding], slots: Slots) -> bool:
+    """A phrase of three or more words found by its shape in sentence case that the page's title
+    holds in Title Case ("... the carrots are soft Cheap red lentil coupon." under "# Inside Scoop
+    On Cheap Red Lentil Coupon"): the page is built around it. A phrase cased as in the title is a
+    reference to it, as to a section ("see PEP 495 Local Time Disambiguation")."""
+    titles = [slot.words for slot in slots.of_kind("title")]
+    for finding in weak:
+        words = phrase_words(finding.text)
+        recased = any(w[:1].islower() for w in finding.text.split()[1:])
+        if recased and len(words) >= MIN_QUERY_WORDS and any(holds_seed(title, {words}) for title in titles):
+            return True
+    return False
+
+
+def plain_query(words: tuple[str, ...], lex: Lexicon) -> bool:
+    """Query-shaped without the function words of a modifier ("top", "same", "without")."""
+    return query_shaped(words, lex.stopwords, lex, modifier_words=False)

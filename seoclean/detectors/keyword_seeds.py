@@ -1,0 +1,122 @@
+"""Seeds of a keyphrase family: the phrases a page's own structure shows to be planted.
+
+``keyword_family`` reports every slot holding exactly a seed, and looks for the seeds inside
+sentences (``wedged_seeds``). A seed comes from a keyword list, a labelled keyword line ("Related
+searches: ..."), a phrase with a search modifier that recurs in two kinds of place, a stuffed
+phrase with a modifier, or a fragment the page repeats on its own. A title is judged by whether it
+holds a seed (``holds_seed``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from seoclean.detectors.keyword_insertions import InsertionFinder, query_modifiers, query_shaped
+from seoclean.detectors.keyword_lists import MIN_CONTENTS_ENTRIES
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slots
+from seoclean.detectors.search_terms import YEAR_RE, modifiers_in
+from seoclean.detectors.standalone_repeats import repeated_fragments
+from seoclean.document import WORD_RE, Document
+from seoclean.findings import Finding
+from seoclean.lexicon import Lexicon
+
+_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")
+_LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
+MIN_QUERY_WORDS = 3  # a repeated phrase of search words this long seeds the sentences
+MIN_HEADLINE_PLACES = 3  # a phrase without a search word standing in this many headings and tails
+
+
+def family_seeds(
+    doc: Document,
+    slots: Slots,
+    lex: Lexicon,
+    list_seeds: set[tuple[str, ...]],
+    keyword_lines: Iterable[Finding],
+    stuffed: Iterable[tuple[str, ...]],
+) -> set[tuple[str, ...]]:
+    """Every seed of the page (see the module docstring), no longer than a slot can hold."""
+    seeds = set(list_seeds)
+    seeds |= _labelled_items(doc, keyword_lines)
+    seeds |= _repeated_modifier_slots(slots, lex.stopwords)
+    seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
+    seeds |= repeated_fragments(doc, slots, lex)
+    return {s for s in seeds if s and len(s) <= MAX_SLOT_WORDS}
+
+
+def _labelled_items(doc: Document, keyword_lines: Iterable[Finding]) -> set[tuple[str, ...]]:
+    seeds = set()
+    for finding in keyword_lines:
+        body = _LABEL_RE.sub("", doc.text[finding.start : finding.end], count=1)
+        for item in _ITEM_SEPARATOR_RE.split(body):
+            words = tuple(m.group().lower() for m in WORD_RE.finditer(item))
+            if len(words) >= 2:
+                seeds.add(words)
+    return seeds
+
+
+def _repeated_modifier_slots(slots: Slots, stopwords: frozenset[str]) -> set[tuple[str, ...]]:
+    """Phrases with a search modifier that stand alone in two kinds of place (a heading and a
+    fragment, a list item and a bold run): a menu or a repeated section heading repeats in one.
+    Without a modifier, a phrase of three or more words takes three places, headings and heading
+    tails among them ("## Bank Statement Fraud Services", "## 7. Check fees: Bank Statement Fraud
+    Services"): a section's name is not also the tail of other sections' headings."""
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    places: Counter = Counter()
+    for slot in slots.slots:
+        if slot.kind != "title" and len(slot.words) >= 2:
+            kinds.setdefault(slot.words, set()).add(slot.kind)
+            places[slot.words] += 1
+    for words in _contents_entries(kinds):
+        kinds[words].discard("item")  # a table of contents repeats the headings: one place, not two
+    return {
+        words
+        for words, seen in kinds.items()
+        if len(seen) >= 2
+        and query_shaped(words, stopwords)
+        and (_word_modifiers(words) or _headline_repeat(words, seen, places[words]))
+    }
+
+
+def _headline_repeat(words: tuple[str, ...], seen: set[str], places: int) -> bool:
+    return len(words) >= MIN_QUERY_WORDS and {"heading", "tail"} <= seen and places >= MIN_HEADLINE_PLACES
+
+
+def _contents_entries(kinds: dict[tuple[str, ...], set[str]]) -> set[tuple[str, ...]]:
+    """Headings that list items repeat, when the page repeats several (a table of contents):
+    "Instant User's Manual" as a section heading and as its entry in the contents is structure."""
+    mirrored = {words for words, seen in kinds.items() if {"heading", "item"} <= seen}
+    return mirrored if len(mirrored) >= MIN_CONTENTS_ENTRIES else set()
+
+
+def repeated_queries(repeated: Iterable[tuple[str, ...]], stopwords: frozenset[str], lex: Lexicon) -> set:
+    """Phrases of three or more words with two search modifiers (or a query tail) that the page
+    repeats ("discount cake sink price"): seeds for the sentences only, where ``wedged`` decides."""
+    return {
+        words
+        for words in repeated
+        if MIN_QUERY_WORDS <= len(words) <= MAX_SLOT_WORDS
+        and query_tagged(words)
+        and query_shaped(words, stopwords, lex)
+    }
+
+
+def query_tagged(words: tuple[str, ...]) -> bool:
+    return InsertionFinder.query_tagged(query_modifiers(words))
+
+
+def _word_modifiers(words: tuple[str, ...]) -> set[str]:
+    """Modifiers other than a year: a dated caption ("Senate, October 9, 2018") is not a query."""
+    return {m for m in modifiers_in(words) if not YEAR_RE.fullmatch(m)}
+
+
+def holds_seed(words: tuple[str, ...], seeds: set[tuple[str, ...]]) -> bool:
+    """A title holding a seed of three words, or of two with a search modifier."""
+    for seed in seeds:
+        size = len(seed)
+        if (size >= 3 or (size == 2 and modifiers_in(seed))) and any(
+            words[i : i + size] == seed for i in range(len(words) - size + 1)
+        ):
+            return True
+    return False
