@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from seoclean.document import WORD_RE, Document
+from seoclean.ingest.text_structure import CHUNK_RE, continues_sentence
 
 PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long heading or a caption)
 LABEL_MAX_WORDS = 12  # a line of its own shorter than this is a label, a note or a caption, not a paragraph
@@ -26,7 +27,6 @@ _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
 _LINE_RE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding spaces
-_CHUNK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")  # lines between blank lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,7 @@ def _whole_lines(chunk: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(chunk)]
     broken = set()
     for index in range(1, len(lines)):
-        previous, line = chunk[slice(*lines[index - 1])].rstrip(), chunk[slice(*lines[index])].lstrip()
-        if line[:1].islower() and not previous.endswith((".", "!", "?", ":", ";")):
+        if continues_sentence(chunk[slice(*lines[index - 1])], chunk[slice(*lines[index])].lstrip()):
             broken.update((index - 1, index))
     return [span for index, span in enumerate(lines) if index not in broken]
 
@@ -114,7 +113,7 @@ def label_spans(doc: Document) -> frozenset[tuple[int, int]]:
         return frozenset()
     text, blocks = doc.text, doc.blocks
     chunks, index = [], 0
-    for chunk in _CHUNK_RE.finditer(text):
+    for chunk in CHUNK_RE.finditer(text):
         first = index
         while index < len(blocks) and blocks[index].start < chunk.end():
             index += 1

@@ -19,74 +19,21 @@ from seoclean.ingest.html_source_map import SourceLocator, SourceMap
 from seoclean.ingest.main_content import mark_main_content
 
 # Content a reader never sees as text. <head> is dropped after its <title> has been read.
+# fmt: off
 _INVISIBLE_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "svg",
-        "math",
-        "head",
-        "title",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "select",
-        "datalist",
-        "audio",
-        "video",
-    }
+    {"script", "style", "template", "svg", "math", "head", "title", "iframe", "object",
+     "embed", "canvas", "select", "datalist", "audio", "video"}
 )
+# fmt: on
 # Elements that start a new block; everything else is inline and joins the surrounding block.
+# fmt: off
 _BLOCK_TAGS = frozenset(
-    {
-        "html",
-        "body",
-        "p",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "dt",
-        "dd",
-        "ul",
-        "ol",
-        "dl",
-        "blockquote",
-        "pre",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "caption",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "address",
-        "figure",
-        "figcaption",
-        "form",
-        "fieldset",
-        "legend",
-        "details",
-        "summary",
-        "center",
-        "hr",
-        "menu",
-        "dialog",
-        "hgroup",
-    }
+    {"html", "body", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ul", "ol", "dl",
+     "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "div", "section",
+     "article", "main", "header", "footer", "nav", "aside", "address", "figure", "figcaption",
+     "form", "fieldset", "legend", "details", "summary", "center", "hr", "menu", "dialog", "hgroup"}
 )
+# fmt: on
 _KIND_BY_TAG = {
     **{f"h{level}": "heading" for level in range(1, 7)},
     "li": "list_item",

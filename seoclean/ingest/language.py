@@ -14,44 +14,13 @@ _SAMPLE_CHARS = 4000
 _WORD = re.compile(r"[^\W\d_]+")
 _CLEARLY_ENGLISH_RATE = 0.12
 # The commonest English function words: more than ~15% of running English text.
+# fmt: off
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "to",
-        "a",
-        "in",
-        "is",
-        "that",
-        "for",
-        "it",
-        "on",
-        "with",
-        "as",
-        "was",
-        "be",
-        "by",
-        "at",
-        "are",
-        "this",
-        "from",
-        "or",
-        "an",
-        "not",
-        "you",
-        "your",
-        "have",
-        "has",
-        "can",
-        "will",
-        "we",
-        "they",
-        "their",
-        "our",
-        "more",
-    ]
+    ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "with", "as", "was", "be", "by", "at",
+     "are", "this", "from", "or", "an", "not", "you", "your", "have", "has", "can", "will", "we", "they",
+     "their", "our", "more"]
 )
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 # A run of non-blank lines; whitespace-only lines separate runs as blank lines do.
-_CHUNK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+CHUNK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _LINE_RE = re.compile(r"[^\n]+")
 _MARKER_RE = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,3}[.)]|[a-z]\))(?:[ \t]+|$)")
 _NUMBER_RE = re.compile(r"[ \t]*\d{1,3}[.)]")
@@ -86,7 +86,7 @@ def text_blocks(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every block; kinds are heading, paragraph, list_item, table and code."""
     units: list[Unit] = []
     list_chunks: set[int] = set()
-    for chunk, match in enumerate(_CHUNK_RE.finditer(text)):
+    for chunk, match in enumerate(CHUNK_RE.finditer(text)):
         lines = _lines(text, match.start(), match.end())
         chunk_units = _mark_tables(text, _chunk_units(text, lines, chunk))
         if len(chunk_units) >= 2 and all(unit.shape == "short" for unit in chunk_units):
@@ -194,7 +194,13 @@ def _forced_break(text: str, line: Line, following: Line, width: int) -> bool:
 
 
 def _mid_sentence(text: str, line: Line, following: Line) -> bool:
-    return text[following.text_start].islower() and not _ends_sentence(text, line)
+    return continues_sentence(text[line.text_start : line.end], text[following.text_start : following.end])
+
+
+def continues_sentence(line: str, following: str) -> bool:
+    """Whether ``following`` (a line, without its indentation) carries on the sentence ``line``
+    stopped in: it opens in lower case and ``line`` does not end a sentence."""
+    return following[:1].islower() and not line.rstrip().endswith(SENTENCE_END)
 
 
 def _ends_sentence(text: str, line: Line) -> bool:
