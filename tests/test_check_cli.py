@@ -51,6 +51,21 @@ def test_exit_0_for_a_clean_draft_and_1_for_a_spam_draft():
     assert ": SEO205 " in spam.stdout
 
 
+def test_warnings_are_shown_but_pass_by_default(tmp_path):
+    # A draft whose closing advice is pasted twice (SEO403, a warning): reported, not blocked.
+    text = (EXAMPLES / "clean-article.md").read_text(encoding="utf-8")
+    last_paragraph = text.rstrip().rsplit("\n\n", 1)[1]
+    first_sentence = last_paragraph.split(". ")[0].rstrip(".") + "."
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"{text.rstrip()}\n\n{first_sentence}\n", encoding="utf-8")
+    default = run_cli("check", str(draft), "--no-model", "--no-config", "--format", "json")
+    records = json.loads(default.stdout)
+    severities = {f["severity"] for f in records[0]["findings"]}
+    assert severities == {"warning"}, records[0]["findings"]
+    assert default.returncode == 0
+    assert run_cli("check", str(draft), "--no-model", "--no-config", "--fail-on", "warning").returncode == 1
+
+
 def test_exit_2_for_a_missing_file_even_next_to_a_failing_draft():
     result = run_cli("check", "no-such-draft.md", str(EXAMPLES / "spam-article.md"), "--no-model", "--no-config")
     assert result.returncode == 2

@@ -11,7 +11,7 @@ NAME = "check"
 HELP = "lint drafts: exit 1 when a draft is spam or has a finding at or above --fail-on"
 EPILOG = """examples:
   seoclean check drafts/post.md                     findings with the source line and a fix
-  seoclean check drafts/ --fail-on error            fail only on error-level findings (and spam)
+  seoclean check drafts/ --fail-on warning          fail on warnings too (stricter than the default)
   seoclean check post.md --format sarif > seoclean.sarif
   seoclean check - --stdin-filename post.md < post.md
   seoclean check post.md --ignore SEO3 --keyphrase "lower back pain"
@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on",
         choices=("info", "warning", "error", "none"),
-        help="lowest finding severity that fails the check (default: warning; none: only the spam verdict fails)",
+        help="lowest finding severity that fails the check (default: error; warnings are shown but pass; none: only the spam verdict fails)",
     )
 
 
