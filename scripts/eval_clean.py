@@ -221,7 +221,11 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
             copies[tuple(m.group().lower() for m in WORD_RE.finditer(baseline, start, end))] += 1
         elif span.kind == "duplicate":
             c["near copies"] += 1
-            c["near copies removed"] += index.deleted(baseline, start, end)
+            gone = index.deleted(baseline, start, end)
+            c["near copies removed"] += gone
+            c["near copies kept, the paragraphs like them deleted"] += not gone and _others_like_it_deleted(
+                base_doc, index, start, end
+            )
         elif span.kind == "spin":
             c["spun"] += 1
             exact = index.restored(start, end, span.original or "")
@@ -237,6 +241,23 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
         c["docs collapsed"] += not left
         if left and len(misses.setdefault("copies left", [])) < show:
             misses["copies left"].append(f"{example.id}: {' '.join(left[0])[:100]!r}")
+
+
+def _others_like_it_deleted(base_doc, index: EditIndex, start: int, end: int) -> bool:
+    """Whether every other paragraph like a near copy was deleted, the copy being kept: the cleaner
+    keeps the first of two near-copies, and where the copy stands above the paragraph it was made
+    from, it is the one kept. Alike: at least half of the distinct words of the two shared (a
+    copy keeps most of its original's words; two paragraphs of one article share far fewer)."""
+    text = base_doc.text
+    copy_words = {m.group().lower() for m in WORD_RE.finditer(text, start, end)}
+    alike = []
+    for block in base_doc.blocks:
+        if not block.is_prose or (block.start < end and start < block.end):
+            continue
+        words = {m.group().lower() for m in WORD_RE.finditer(text, block.start, block.end)}
+        if len(copy_words & words) >= 0.5 * max(len(copy_words | words), 1):
+            alike.append(block)
+    return bool(alike) and all(index.deleted(text, b.start, b.end) for b in alike)
 
 
 def _miss(misses: dict, key: str, show: int, example, text: str, start: int, end: int) -> None:
@@ -285,6 +306,12 @@ def print_split(split: str, found: dict) -> None:
         ("  of which outside main content (HTML)", c["boilerplate outside main"], c["boilerplate lines"], ""),
         ("documents with exact copies collapsed", c["docs collapsed"], c["docs with copies"], ">= 98%"),
         ("near-copy paragraphs removed", c["near copies removed"], c["near copies"], ""),
+        (
+            "  near-copy pairs collapsed (either paragraph deleted)",
+            c["near copies removed"] + c["near copies kept, the paragraphs like them deleted"],
+            c["near copies"],
+            "",
+        ),
         ("spun substitutions restored exactly (recall)", c["spun restored"], c["spun"], ">= 50%"),
         ("spin edits that restore the original (precision)", c["spin edits exact"], c["spin edits"], ""),
         ("clean documents returned unchanged", c["clean unchanged"], c["clean docs"], ">= 99%"),

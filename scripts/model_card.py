@@ -163,8 +163,9 @@ LIMITS = """
   generated from both (see `datasets/README.md`). No real spam is in it: every spam row, the
   doorway pages and comment spam included, is generated. Nothing from the shared data was used to
   train, tune or choose this model.
-- The threshold is set so that at most 1% of the dev split's clean and hard-negative rows are
-  flagged; on other text the false-positive rate is whatever the shared-data tables show.
+- The threshold is the lowest at which the dev split's clean and hard-negative rows show a flag
+  rate of at most 1% with 95% confidence (Clopper-Pearson; with 378 rows, none of them flagged);
+  on other text the false-positive rate is whatever the shared-data tables show.
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
   platform lines, generic praise) can only raise the score, and so can menus, link density and
   text outside the main content: the only real menus in the dataset come with clean pages, and a
@@ -205,11 +206,19 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   (`scripts/eval_unseen_pages.py`: 17 of 627 page versions flagged with the constraint, 19
   without), not on the shared data.
 
-What still fails, read off the tables above: about 40% of the real templated doorway pages and
-most of the real comment spam are not flagged, and 5-7% of the real clean articles are, well
-above the 1% wanted. The threshold rests on the few highest-scoring of the 378 dev clean and
-hard-negative rows, so it moves between retrainings, and with it the trade between these two
-figures. Comment dumps in other languages get no score.
+- The threshold rule asks for a clean flag rate of at most 1% *with 95% confidence* instead of
+  at most 3 flagged dev rows (1% of 378). The old rule rested the threshold on the 4th highest
+  dev clean score, which moved by 0.02 between retrainings, and this session's retraining put it
+  at 0.724, where 3-5% of the unseen Debian pages were flagged; the new rule gives 0.789 and
+  2.4-2.9%. Chosen on that principle and on the unseen Debian pages. Disclosure: the shared-data
+  figures of the 0.724 model had been seen before the change (text: 8.6% of clean articles and
+  56.6% of templated pages flagged; F1 0.573, above every baseline). The cost is recall: test F1
+  0.881 -> 0.866, and the shared-data figures in the tables above. Moderators who prefer recall
+  can set `threshold` (e.g. `--threshold 0.72`).
+
+What still fails, read off the tables above: more than half of the real templated doorway pages
+and most of the real comment spam are not flagged, and about 5% of the real clean articles are,
+well above the 1% wanted. Comment dumps in other languages get no score.
 """
 
 

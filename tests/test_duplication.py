@@ -599,3 +599,135 @@ def test_the_title_said_again_by_the_header_and_the_footer_of_plain_text_is_no_c
     # a bulleted entry stays an entry of a list wherever it stands
     bulleted = NEWS_TEXT.replace("More rain is forecast", f"- {title}\n- Flood warnings\nMore rain is forecast")
     assert findings(bulleted) == []
+
+
+# A reference page whose lists are spaced out by blank lines, as Markdown made from HTML is.
+SPACED_OUT_REFERENCE = """\
+# Streams
+
+- Streams
+
+- open_connection()
+
+- StreamReader
+
+- StreamReader
+
+- StreamWriter
+
+- StreamWriter
+
+Streams are high-level async/await-ready primitives to work with network connections.
+
+See also
+
+- Module asyncio.protocols
+
+- The lower-level callback API that the stream functions are built on.
+
+- Module socket
+
+- Low-level networking interface.
+"""
+
+
+def test_an_entry_pasted_twice_on_consecutive_lines_of_a_spaced_out_list_is_a_copy():
+    # a nested table of contents names "StreamReader" twice in the list's own spacing: no copy
+    assert findings(SPACED_OUT_REFERENCE) == []
+    pasted = SPACED_OUT_REFERENCE.replace("- Module socket\n", "- Module socket\n- Module socket\n")
+    (finding,) = findings(pasted)
+    assert (finding.rule, finding.line, finding.text) == ("SEO402", 24, "- Module socket")
+    # the same entry pasted twice more, below a paragraph and above the next entry
+    tripled = SPACED_OUT_REFERENCE.replace("- Module asyncio.protocols\n", "- Module asyncio.protocols\n" * 3)
+    assert [(f.rule, f.line) for f in findings(tripled)] == [("SEO402", 20), ("SEO402", 21)]
+
+
+def test_entries_on_consecutive_lines_of_a_tight_or_nested_list_are_the_lists_own():
+    tight = SPACED_OUT_REFERENCE.replace("\n\n- ", "\n- ")  # every entry on the next line, as HTML renders
+    assert findings(tight) == []
+    nested = SPACED_OUT_REFERENCE.replace("- Module socket\n", "- Module socket\n  - Module socket\n")
+    assert findings(nested) == []
+
+
+def test_a_long_entry_said_again_as_the_next_item_of_a_spaced_out_list():
+    entry = "- Splash guard with pouring chute"
+    text = (
+        "The stand mixer comes with three attachments and a 5-litre stainless steel bowl.\n\n"
+        f"- Tilt-head design for easy bowl and tool changes\n\n{entry}\n\n{entry}\n\n"
+        "- Power hub for optional attachments\n"
+    )
+    (finding,) = DuplicationDetector().run(load_text(text, format="text")).findings
+    assert (finding.rule, finding.line, finding.text) == ("SEO402", 7, entry)
+
+
+COMPOUND_STATEMENTS = """\
+# 8. Compound statements
+
+- 8. Compound statements
+
+- 8.1. The if statement
+
+- 8.2. The while statement
+
+Compound statements contain (groups of) other statements; they affect or control the execution of those
+other statements in some way.
+
+The if statement is used for conditional execution. It selects exactly one of the suites by evaluating
+the expressions one by one until one is found to be true.
+"""
+
+
+def test_a_numbered_title_standing_alone_in_the_body_is_a_title_copy():
+    # the table of contents naming the title is left alone
+    assert findings(COMPOUND_STATEMENTS) == []
+    pasted = COMPOUND_STATEMENTS.replace("\nThe if statement", "\n8. Compound statements\n\nThe if statement")
+    (finding,) = findings(pasted)
+    assert (finding.rule, finding.line, finding.text) == ("SEO405", 12, "8. Compound statements")
+    # a page without sections lists only itself in its contents, right below its title
+    one_entry = "# 5.1. Structure of a Binary Package\n\n- 5.1. Structure of a Binary Package\n\n" + (
+        "As a Debian system administrator, you will routinely handle .deb packages.\n"
+    )
+    assert findings(one_entry) == []
+    # nor is a link back to the page below its last paragraph
+    assert findings(COMPOUND_STATEMENTS + "\n- 8. Compound statements\n") == []
+
+
+# A blog post saved as plain text: the page's header lines (skip link, menu, byline) above the headline.
+BLOG_POST_TEXT = """\
+Skip to main content
+
+Home About Services Insurance Blog Contact
+
+Reviewed by Tom Hendry, consumer editor · 18/03/2020
+
+Ten Questions to Ask Your Insurance Agent Before You Sign
+
+A good insurance agent should welcome these questions. If yours gets defensive, that tells you something too.
+
+Ask for the exclusions in plain language, not just "read the policy". Most disputes start with a clause nobody explained.
+
+Find out how claims are handled, who you call at night, and how long a typical payout takes after the paperwork is in.
+"""
+
+
+def text_findings(text: str):
+    return DuplicationDetector().run(load_text(text, format="text")).findings
+
+
+def test_the_headline_below_a_skip_link_a_menu_and_a_byline_is_the_title():
+    assert text_findings(BLOG_POST_TEXT) == []
+    headline = "Ten Questions to Ask Your Insurance Agent Before You Sign"
+    planted = BLOG_POST_TEXT.replace("Find out how claims", f"{headline}\n\nFind out how claims")
+    (finding,) = text_findings(planted)
+    assert (finding.rule, finding.text, finding.line) == ("SEO405", headline, 13)
+    # a dateline alone above the headline ("Published December 20, 2022") gives way to it too
+    dated = planted.replace("Reviewed by Tom Hendry, consumer editor · 18/03/2020", "Published December 20, 2022")
+    assert [(f.rule, f.line) for f in text_findings(dated.split("\n\n", 2)[2])] == [("SEO405", 9)]
+
+
+def test_a_headline_naming_site_sections_in_a_sentence_is_still_the_title():
+    # lowercase words make it a headline, not a menu: its copy in the body is reported
+    headline = "How to Contact Your Home Insurer About a Claim"
+    text = BLOG_POST_TEXT.replace("Ten Questions to Ask Your Insurance Agent Before You Sign", headline)
+    planted = text.replace("Find out how claims", f"{headline}\n\nFind out how claims")
+    assert [(f.rule, f.text) for f in text_findings(planted)] == [("SEO405", headline)]

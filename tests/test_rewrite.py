@@ -570,3 +570,32 @@ def test_spun_substitutions_are_restored_exactly(analyzer):
 def test_honest_text_with_unusual_words_is_returned_unchanged(analyzer, text):
     result = clean(text, format="text", analyzer=analyzer)
     assert result.edits == () and result.text == text
+
+
+def test_an_entry_pasted_twice_into_a_spaced_out_list_goes_but_the_lists_own_doubles_stay(analyzer):
+    page = (
+        "# Streams\n\n- Streams\n\n- StreamReader\n\n- StreamReader\n\n- StreamWriter\n\n- StreamWriter\n\n"
+        "Streams are high-level async/await-ready primitives to work with network connections.\n\n"
+        "See also\n\n- Module socket\n\n- Low-level networking interface.\n\n- Module ssl\n\n"
+        "- TLS/SSL wrapper for socket objects.\n"
+    )
+    assert clean(page, format="markdown", analyzer=analyzer).edits == ()
+    spam = page.replace("- Module socket\n", "- Module socket\n- Module socket\n")
+    result = clean(spam, format="markdown", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO402"] and result.text == page
+
+
+def test_the_headline_pasted_into_a_plain_text_page_goes_but_its_header_lines_stay(analyzer):
+    headline = "Chewy Chocolate Chip Cookies with Brown Butter"
+    page = (
+        "Skip to main content\n\nPublished December 20, 2022\n\nby Maya Collins\n\n"
+        f"{headline}\n\n"
+        "Crisp edges, soft centres and puddles of chocolate. The trick is browned butter, extra brown sugar "
+        "and a night in the fridge for the dough.\n\n"
+        "Brown the butter in a light pan so you can see the colour change, then let it cool for ten minutes.\n\n"
+        "Scoop the dough into balls, chill them overnight, and bake at 180 C for eleven minutes.\n"
+    )
+    assert clean(page, format="text", analyzer=analyzer).edits == ()
+    spam = page.replace("Scoop the dough", f"{headline}\n\nScoop the dough")
+    result = clean(spam, format="text", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page

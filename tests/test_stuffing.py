@@ -628,9 +628,19 @@ def test_variants_with_a_modifiers_own_function_words_join_a_stuffed_page():
     assert found == ["Top rated outdoor faucet"] * 2 + ["Cheap Faucet Covers UK", "Outdoor Tap Repair Price"]
 
 
-def test_a_query_fragment_alone_does_not_prove_stuffing():
-    assert "SEO102" not in codes(FAUCET)  # repeated, but one phrase proves nothing on its own
-    assert "SEO102" not in codes(FAUCET.replace(" Top rated outdoor faucet. Close", " Close"))
+# The same page with its query fragment said once: a sentence of its own, but no proof on its own.
+ONE_FRAGMENT_FAUCET = FAUCET.replace(" Top rated outdoor faucet. Close", " Close")
+
+
+def test_a_query_fragment_said_once_does_not_prove_stuffing():
+    assert "SEO102" not in codes(ONE_FRAGMENT_FAUCET)
+
+
+def test_a_query_fragment_said_twice_is_a_keyphrase():
+    # Emphasis repeats a point ("Switch sides."); a phrase of search words said twice as a sentence
+    # of its own is a keyphrase, whose every occurrence goes.
+    found = [f.text.replace("\n", " ") for f in findings(FAUCET) if f.rule == "SEO102"]
+    assert found == ["Top rated outdoor faucet"] * 2
 
 
 def test_a_title_template_around_the_topic_is_reported_on_a_stuffed_page():
@@ -639,14 +649,16 @@ def test_a_title_template_around_the_topic_is_reported_on_a_stuffed_page():
     found = [f for f in findings(text) if f.rule == "SEO102"]
     assert found[0].line == 1 and "template built around the keyphrase" in found[0].message
     assert len(found) == 5
-    assert "SEO102" not in codes(FAUCET.replace(old, "# The Only outdoor faucet Guide You Need"))
+    assert "SEO102" not in codes(ONE_FRAGMENT_FAUCET.replace(old, "# The Only outdoor faucet Guide You Need"))
 
 
 def test_headings_made_of_query_words_join_a_stuffed_page_only():
     text = STUFFED_FAUCET.replace("## Steps", "## Outdoor faucet without prescription")
     headings = [f.text for f in findings(text) if f.rule == "SEO102" and "heading" in f.message]
     assert headings == ["Outdoor faucet without prescription"]
-    article = FAUCET.replace("## Steps", "## Taps for sale").replace("## Frost-free faucets", "## Same day delivery")
+    article = ONE_FRAGMENT_FAUCET.replace("## Steps", "## Taps for sale").replace(
+        "## Frost-free faucets", "## Same day delivery"
+    )
     assert "SEO102" not in codes(article)
 
 
@@ -796,7 +808,9 @@ def test_on_a_stuffed_page_a_short_list_varying_a_topic_word_with_a_search_word_
     text = STUFFED_FAUCET.replace("## Frost-free faucets\n", f"## Frost-free faucets\n{variants}")
     lists = [f.text for f in findings(text) if f.rule == "SEO105"]
     assert lists == ["- Faucet valve\n- Faucet fast"]
-    assert "SEO105" not in codes(FAUCET.replace("## Frost-free faucets\n", f"## Frost-free faucets\n{variants}"))
+    assert "SEO105" not in codes(
+        ONE_FRAGMENT_FAUCET.replace("## Frost-free faucets\n", f"## Frost-free faucets\n{variants}")
+    )
     # Points that share an ordinary word, even a price word, are the article's own list.
     points = "\n- Future costs\n- Funeral costs\n"
     text = STUFFED_FAUCET.replace("## Frost-free faucets\n", f"## Frost-free faucets\n{points}")
@@ -817,7 +831,7 @@ def test_a_tail_after_a_documentation_heading_pilcrow_is_a_slot():
     text = STUFFED_FAUCET.replace("## Steps", "## Steps¶ Outdoor Faucet For Sale")
     tails = [f.text for f in findings(text) if f.rule == "SEO102" and "tacked onto a heading" in f.message]
     assert tails == ["Outdoor Faucet For Sale"]
-    assert "SEO102" not in codes(FAUCET.replace("## Steps", "## Steps¶ Frost-free faucets"))
+    assert "SEO102" not in codes(ONE_FRAGMENT_FAUCET.replace("## Steps", "## Steps¶ Frost-free faucets"))
 
 
 ROUND_UP = """\

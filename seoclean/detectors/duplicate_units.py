@@ -27,6 +27,25 @@ _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
 _LINE_RE = re.compile(r"[^\s](?:[^\n]*[^\s])?")  # a line without its surrounding spaces
+# Header lines of a web page that plain text keeps above the headline: a skip link, a byline or a
+# dateline ("Skip to main content", "Reviewed by Ann Lee · 12 May 2020", "Last updated 23/02/2019")
+_CHROME_START_RE = re.compile(
+    r"^(?:skip to|jump to|by|reviewed by|written by|posted|published|updated|last updated)\b", re.IGNORECASE
+)
+_DATE_RE = re.compile(
+    r"\b(?:\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+ min read)\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b"
+    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b",
+    re.IGNORECASE,
+)
+# fmt: off
+_NAV_WORDS = frozenset({
+    "home", "about", "contact", "blog", "services", "news", "latest", "subscribe", "shop", "menu",
+    "search", "login", "products", "faq", "careers",
+})
+# fmt: on
+DATELINE_MAX_WORDS = 2  # a line this short once its dates are gone is a dateline ("Updated", "min read")
+NAV_MENU_MIN_WORDS = 2  # a line of capitalised words naming this many site sections is a menu
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,10 +158,13 @@ def _takes_the_title(doc: Document, units: Units, heading: Unit, *, first: bool,
     """Whether ``heading`` is the title: the heading that opens a text or a draft, after any short
     header lines, or its first top-level heading ("# 4.1. Installation Methods" below a menu line).
     A bulleted line is an entry of a table of contents or a menu, never the title, and neither is a
-    menu or a breadcrumb trail, which plain text may start with."""
+    menu or a breadcrumb trail, which plain text may start with, nor an unmarked skip link, byline
+    or dateline above the headline (``_header_chrome``)."""
     text = doc.text[heading.start : heading.end]
     if is_list_item(doc, heading) or MENU_SEPARATOR_RE.search(text):
         return False
+    if _heading_level(doc, heading) == 0 and _header_chrome(text, heading.words):
+        return False  # a heading the writer marked ("# ...", <h1>) is no furniture, whatever it says
     long = len(heading.words) >= TITLE_MIN_WORDS
     if units.title is None:
         return first or (opening and (long or _heading_level(doc, heading) == 1))
@@ -152,6 +174,19 @@ def _takes_the_title(doc: Document, units: Units, heading: Unit, *, first: bool,
     level, title_level = _heading_level(doc, heading), _heading_level(doc, units.title)
     subheading = title_level > 0 and level > title_level
     return opening and long and short and not subheading
+
+
+def _header_chrome(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a line is a web page's header furniture that plain text keeps above the headline: a
+    skip link, a byline, a dateline, or a menu laid out without separators ("Home About Services
+    Insurance Blog Contact": capitalised words, several of them names of a site's sections). A
+    headline names its subject; these name the page's machinery."""
+    if _CHROME_START_RE.match(text):
+        return True
+    if _DATE_RE.search(text) and len(WORD_RE.findall(_DATE_RE.sub(" ", text))) <= DATELINE_MAX_WORDS:
+        return True  # a dateline says little besides its date ("2022-04-12 · 2 min read")
+    capitalised = all(word[:1].isupper() for word in WORD_RE.findall(text))
+    return capitalised and sum(word in _NAV_WORDS for word in words) >= NAV_MENU_MIN_WORDS
 
 
 def _heading_level(doc: Document, heading: Unit) -> int:

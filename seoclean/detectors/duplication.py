@@ -145,8 +145,8 @@ class DuplicationDetector(Detector):
         return found + self._adjacent_repeats(doc, lone, found)
 
     def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
-        """A line repeated character for character right below itself. A bulleted list never names
-        one thing of ``ADJACENT_ITEM_MIN_WORDS`` words twice in a row; a paragraph of ``min_words``
+        """A line repeated character for character right below itself. A bulleted entry said again
+        as the next item of its list (``_next_item``) is a copy; a paragraph of ``min_words``
         words, even a label ("Issued by the Consumer Protection Office"), is not the next paragraph
         again either.
         Lines of one block may repeat: rows of a table (a header row per table) or of a poem. Menus
@@ -158,7 +158,7 @@ class DuplicationDetector(Detector):
                 continue
             gap = doc.text[previous.end : unit.start]
             same = doc.text[previous.start : previous.end] == doc.text[unit.start : unit.end]
-            if gap.strip() or not same or not self._adjacent_copy(doc, unit, gap.count("\n")):
+            if gap.strip() or not same or not self._adjacent_copy(doc, previous, unit, gap.count("\n")):
                 continue
             first_line = doc.position(previous.start)[0]
             message = f"this line repeats the line right above it (line {first_line})"
@@ -167,10 +167,10 @@ class DuplicationDetector(Detector):
             findings.append(finding)
         return findings
 
-    def _adjacent_copy(self, doc: Document, unit: Unit, newlines: int) -> bool:
+    def _adjacent_copy(self, doc: Document, previous: Unit, unit: Unit, newlines: int) -> bool:
         text = doc.text[unit.start : unit.end]
         if LIST_MARKER_RE.match(text):
-            return newlines <= 1 and len(unit.words) >= ADJACENT_ITEM_MIN_WORDS  # the next item of the list
+            return _next_item(doc.text, previous, unit, newlines)
         block = doc.block_at(unit.start)
         if (block is not None and block.kind in ("table", "list_item")) or MENU_SEPARATOR_RE.search(text):
             return False
@@ -210,6 +210,57 @@ class DuplicationDetector(Detector):
         message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
         evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
         return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
+
+
+def _next_item(text: str, previous: Unit, unit: Unit, newlines: int) -> bool:
+    """Whether bulleted ``unit`` is ``previous`` said again as the next item of the same list. A list
+    never names one thing of ``ADJACENT_ITEM_MIN_WORDS`` words twice in a row, whether its items
+    are on consecutive lines or spaced out by a blank line. Shorter entries do (a nested table of
+    contents naming its page, "- Note" above each note), but in the spacing of their list: two
+    on consecutive lines of a list whose items are spaced out are one entry pasted twice."""
+    if newlines > 2 or _indent(text, previous.start) != _indent(text, unit.start):
+        return False  # a nested entry naming its parent is indented deeper
+    if len(unit.words) >= ADJACENT_ITEM_MIN_WORDS:
+        return True
+    return newlines == 1 and _in_spaced_out_list(text, previous, unit)
+
+
+def _in_spaced_out_list(text: str, first: Unit, last: Unit) -> bool:
+    """Whether the entries around the run of equal lines ``first``..``last`` are a blank line away:
+    a list item one blank line away on one side, and on the other another such item or a line
+    that is no list item (the paragraph or heading the list follows). An item on the next line
+    makes the list a tight one, where entries on consecutive lines are the list's own spacing."""
+    same = text[first.start : first.end]
+    sides = []
+    for step, edge in ((-1, first.start), (1, last.end)):
+        newlines, line, edge = _line_beyond(text, edge, step)
+        while newlines == 1 and line.strip() == same:  # a third copy of the entry
+            newlines, line, edge = _line_beyond(text, edge, step)
+        if not line.strip():
+            return False  # the run starts or ends the text: nothing shows how its list is spaced
+        sides.append((newlines, bool(LIST_MARKER_RE.match(line.strip()))))
+    items = [newlines for newlines, item in sides if item]
+    return bool(items) and all(newlines == 2 for newlines in items)
+
+
+def _line_beyond(text: str, offset: int, step: int) -> tuple[int, str, int]:
+    """(newlines crossed, the text of the next non-blank line, its far edge) above ``offset``
+    (``step`` -1) or below it (1); the text is empty at either end of the text."""
+    cursor = offset
+    if step < 0:
+        while cursor > 0 and text[cursor - 1].isspace():
+            cursor -= 1
+        start = text.rfind("\n", 0, cursor) + 1
+        return text.count("\n", cursor, offset), text[start:cursor], start
+    while cursor < len(text) and text[cursor].isspace():
+        cursor += 1
+    stop = text.find("\n", cursor)
+    stop = len(text) if stop < 0 else stop
+    return text.count("\n", offset, cursor), text[cursor:stop], stop
+
+
+def _indent(text: str, start: int) -> str:
+    return text[text.rfind("\n", 0, start) + 1 : start]
 
 
 def _header_row(doc: Document, previous: Unit | None, unit: Unit) -> bool:

@@ -23,6 +23,9 @@ _TERMINAL = (".", "!", "?", ":", ";")
 # a row of links, which plain text extracted from a page lists with its other header lines.
 _MENU_SEPARATOR_RE = re.compile(r"\s[|·•»›>/]\s")
 MIN_SHARED_ITEM_SHARE = 0.6
+# Punctuation inside an item: a headline ("Buying a Mattress Online: Your Questions Answered",
+# "Crew Socks — 3 Pack"), not a keyphrase.
+_HEADLINE_PUNCTUATION_RE = re.compile(r"[:?!—–]|\s-\s")
 MIN_CONTENTS_ENTRIES = 3  # headings repeated as list items that make a table of contents
 
 
@@ -48,13 +51,16 @@ def loose_keyword_lists(
     """On a page shown to be stuffed, a short list whose items vary one of the page's ``topic``
     words, one of them with a search modifier ("- Radiator valve / - Radiator fast"), is one more
     keyword list. Points of an article that share an ordinary word ("Future costs", "Funeral
-    costs") are not."""
+    costs") are not, nor are headlines of related posts ("- Buying a Mattress Online: Your
+    Questions Answered"), whose items hold punctuation."""
     findings = []
     headings = {slot.words for slot in slots.slots if slot.kind in ("heading", "title")}
     for items in _short_item_runs(doc, slots):
         start, end = items[0].start, items[-1].end
         words = [item.lower for item in items]
         if any(s < end and start < e for s, e in taken) or _is_contents(items, headings):
+            continue
+        if any(_HEADLINE_PUNCTUATION_RE.search(doc.text, item.words[0].start, item.end) for item in items):
             continue
         shared, sharing = _shared_word(words, stopwords)
         if sharing < 2 or shared not in topic or not any(shared in w and query_modifiers(w) for w in words):

@@ -16,13 +16,21 @@ A phrase of three or more words is reported when
 - it stands on its own and is wedged, in lower case, between common words neither of which is
   ever seen next to it; or
 - it is appended, in lower case, to the ends of three sentences after three different words
-  ("... should help usb-c charge 2024.").
+  ("... should help usb-c charge 2024."); or
+- it carries a search word, and is pasted in capitals (Title Case or sentence case, after any
+  lower-case word, "the" and "to" included) into two sentences that read on without it, or into
+  one while it stands alone or is pasted elsewhere: the words on either side of it make a common
+  pair ("wait in the Nutrition Facts Label Size Coupon checkout line", "assignments to Top rated
+  compound statements without prescription the variables"). A name fills its place in the
+  sentence ("the Supreme Court ruled": "the ruled" is no pair), and carries no search word.
 
-A phrase always in Title Case is taken for a name however often it recurs (titles of books, laws
-and programmes look the same), and headings that repeat a phrase prove nothing on their own
+Otherwise a phrase always in Title Case is taken for a name however often it recurs (titles of
+books, laws and programmes look the same), and headings that repeat a phrase prove nothing on their own
 (tables of contents, reference pages and FAQ pages repeat headings and heading tails). Each
 planted occurrence of a reported phrase is reported, also after "the" (where a capital alone
-would suggest a name), as is each occurrence appended to a finished clause.
+would suggest a name), as is each occurrence appended to a finished clause. A phrase that every
+occurrence opens with the same capitalised stop word ("... on Top rated compound statements") is
+judged with that word, which repeated phrases never start with.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, query_shaped
+from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, query_modifiers, query_shaped
 from seoclean.detectors.phrases import Phrase, WordTable
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
@@ -43,6 +51,9 @@ MIN_LEADERS = 3  # pasted into this many sentences after different words, when i
 MIN_APPENDED_LEADERS = 3  # appended in lower case to this many sentences, after different words
 MIN_APPENDED_WORDS = 3  # a lower-case occurrence at a sentence end is reported from this length
 MIN_CLAUSE_WORDS = 4
+MIN_JOINED = 2  # pasted into this many sentences that read on without it
+MIN_JOINED_PAIR = 2.5  # the pair left when the phrase is taken out must be this common (log10/billion)
+MAX_EXTENDED_WORDS = 7  # a phrase grown by the capitalised word before it (see `_extended`)
 # Words that introduce names ("the Royal Mail", "at Kelsbury Library"): a capital after them is a name's.
 _NAME_LEADERS = frozenset(
     ("the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "our", "their")
@@ -50,7 +61,12 @@ _NAME_LEADERS = frozenset(
 )
 IN_SENTENCE, STANDING, APPENDED, WEDGED = "in-sentence", "standing", "appended", "wedged"
 AFTER_LEADER = "after-leader"  # reported as IN_SENTENCE, but no evidence on its own
-_REPORTED_AS = {AFTER_LEADER: IN_SENTENCE}
+JOINED = "joined"  # capitalised, and the sentence reads on without it: reported as IN_SENTENCE
+_REPORTED_AS = {AFTER_LEADER: IN_SENTENCE, JOINED: IN_SENTENCE}
+# The placement that judges a list item's sentence, not the item: a phrase of search words the
+# item's sentence reads on without ("- Also empty the cache Python object persistence shelf
+# without prescription and synchronize ..."). Reference pages are lists of such sentences.
+_IN_ITEMS = frozenset({JOINED})
 LOWER_CASE, SENTENCE_CASE, TITLE_CASE, OTHER_CASE = "lower", "sentence", "title", "other"
 
 
@@ -67,7 +83,7 @@ def planted_phrases(
     """Planted occurrences of repeated phrases (longest first), skipping words in ``taken``."""
     found: list[Planted] = []
     words, ends = table.words, table.sentence_end
-    for phrase in phrases:
+    for phrase in _with_extended(table, lex, phrases):
         size = phrase.size
         if size < MIN_WORDS or not any(words[i].text[:1].isupper() or i + size == ends[i] for i in phrase.positions):
             continue  # never capitalised (pasted, standing) nor ending a sentence (appended): not planted
@@ -81,24 +97,61 @@ def planted_phrases(
     return found
 
 
+def _with_extended(table: WordTable, lex: Lexicon, phrases: list[Phrase]) -> list[Phrase]:
+    """``phrases`` with, before each, its ``_extended`` form when it has one."""
+    found = []
+    for phrase in phrases:
+        longer = _extended(table, lex, phrase)
+        found += [longer, phrase] if longer else [phrase]
+    return found
+
+
+def _extended(table: WordTable, lex: Lexicon, phrase: Phrase) -> Phrase | None:
+    """The phrase with the word before it, when every occurrence has the same capitalised stop
+    word there mid-sentence ("... assignments to Top rated compound statements ..."): the phrase
+    starts at that capital. Repeated phrases never start with a stop word, so "top" or "best"
+    opening a keyphrase is otherwise lost."""
+    positions, words = phrase.positions, table.words
+    if phrase.size >= MAX_EXTENDED_WORDS or any(i < 1 or i == table.sentence_start[i] for i in positions):
+        return None
+    before = {words[i - 1].text for i in positions}
+    if len(before) != 1:
+        return None
+    first = before.pop()
+    if not (first[:1].isupper() and not first.isupper() and lex.is_stopword(first.lower())):
+        return None
+    # "Top" opening a sentence may be the sentence's capital; mid-sentence it is the phrase's.
+    if sum(1 for i in positions if i - 1 > table.sentence_start[i]) < MIN_JOINED:
+        return None
+    return Phrase((first.lower(),) + phrase.words, tuple(i - 1 for i in positions))
+
+
 def _judge(doc: Document, table: WordTable, lex: Lexicon, positions: list[int], size: int) -> list[Planted]:
     varies = len({_casing(table, i, size) for i in positions}) > 1
     how = {i: _placement(doc, table, lex, i, size, varies) for i in positions}
     in_sentence = [i for i in positions if how[i] == IN_SENTENCE]
     standing = [i for i in positions if how[i] == STANDING]
     wedged = [i for i in positions if how[i] == WEDGED]
+    joined = [i for i in positions if how[i] == JOINED]
     leaders = {table.lower[i - 1] for i in in_sentence}
     appended = {table.lower[i - 1] for i in positions if how[i] == APPENDED}
     pasted = (in_sentence and (standing or len(leaders) >= MIN_LEADERS)) or (wedged and standing)
+    if len(joined) >= MIN_JOINED or (joined and (standing or in_sentence)):
+        pasted = True
     if not pasted and len(appended) < MIN_APPENDED_LEADERS:
         return []
     return [Planted(i, size, _REPORTED_AS.get(how[i], how[i])) for i in positions if how[i] is not None]
 
 
 def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, varies: bool) -> str | None:
-    start, end = table.sentence_start[i], table.sentence_end[i]
-    if _list_item(doc, table, i):
+    how = _place(doc, table, lex, i, size, varies)
+    if how not in _IN_ITEMS and _list_item(doc, table, i):
         return None  # lists of keyphrases are judged as lists (SEO105, keyword_family)
+    return how
+
+
+def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, varies: bool) -> str | None:
+    start, end = table.sentence_start[i], table.sentence_end[i]
     if i == start and i + size == end:
         return STANDING  # a heading, a line or a sentence that is only the phrase
     if (
@@ -113,6 +166,9 @@ def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int,
     words = table.words
     casing = _casing(table, i, size)
     pasted = casing == SENTENCE_CASE or (casing == TITLE_CASE and varies)  # a name keeps its Title Case
+    capitalised = casing in (SENTENCE_CASE, TITLE_CASE) and words[i - 1].text[:1].islower()
+    if capitalised and _query_phrase(doc, table, i, size) and _reads_on_without(doc, table, lex, i, size):
+        return JOINED  # a name fills its place in the sentence; a pasted phrase leaves it whole
     if pasted and words[i - 1].text[:1].islower():
         # after "the", "of", ... a capital usually starts a name: reported, but no evidence
         return IN_SENTENCE if table.lower[i - 1] not in _NAME_LEADERS else AFTER_LEADER
@@ -141,6 +197,37 @@ def _wedged(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
     if lex.is_stopword(before) or min(lex.zipf(w) for w in (before, first, last, after)) < MIN_COMMON_ZIPF:
         return False
     return not lex.bigram(before, first) and not lex.bigram(last, after)
+
+
+def _query_phrase(doc: Document, table: WordTable, i: int, size: int) -> bool:
+    """Three or more words without punctuation between them, with a search modifier other than a
+    year ("... Label Size Coupon", "... without prescription"): the shape of a search query. Names
+    and titles of documents ("Python Development Mode", "Argument Clinic") carry none."""
+    if size < MIN_WORDS or any(_gap(doc, table, k - 1, k) for k in range(i + 1, i + size)):
+        return False
+    return bool(query_modifiers(tuple(table.lower[i : i + size])))
+
+
+def _reads_on_without(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
+    """Mid-sentence, and the words on either side make a common pair once the phrase is out:
+    "wait in the [Nutrition Facts Label Size Coupon] checkout line" -> "the checkout"."""
+    end = i + size
+    if table.in_heading(i) or end >= table.sentence_end[i] or _gap(doc, table, end - 1, end):
+        return False
+    after = table.words[end]
+    if after.text[:1].isupper() or _title_cased_line(table, lex, i, size):
+        return False  # the capitals run on (a longer name), or every word is capitalised
+    return lex.bigram(table.lower[i - 1], after.lower) >= MIN_JOINED_PAIR
+
+
+def _title_cased_line(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
+    """Whether the sentence around the phrase capitalises its content words too (a title or a
+    breadcrumb: "Home › A Practical Introduction to Unit Testing in Python with pytest"), where
+    capitals say nothing about a paste."""
+    start, end = table.sentence_start[i], table.sentence_end[i]
+    around = [w for k, w in enumerate(table.words[start + 1 : end], start + 1) if not i <= k < i + size]
+    content = [w for w in around if not lex.is_stopword(w.lower) and w.text[:1].isalpha()]
+    return sum(1 for w in content if w.text[:1].isupper()) * 2 > len(content)
 
 
 def _list_item(doc: Document, table: WordTable, i: int) -> bool:

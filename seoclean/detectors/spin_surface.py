@@ -24,7 +24,7 @@ def spintax_residue(ctx: SpinContext) -> list[Hit]:
         block = ctx.doc.blocks[index]
         for match in SPINTAX_RE.finditer(ctx.doc.masked, block.start, block.end):
             alternatives = match.group(1).split("|")
-            if not _is_spintax(alternatives):
+            if not _is_spintax(alternatives) or _glued_to_a_name(ctx.doc.text, match.start(), match.end()):
                 continue
             best = _best_alternative(ctx, match.start(), match.end(), alternatives)
             # Spinning is certain; the suggested alternative was the original in 88% of the
@@ -41,6 +41,15 @@ def _is_spintax(alternatives: list[str]) -> bool:
     if len(filled) < 2 or len({a.lower() for a in filled}) < 2:
         return False
     return all(ALTERNATIVE_RE.fullmatch(a) for a in filled)
+
+
+def _glued_to_a_name(text: str, start: int, end: int) -> bool:
+    """Braces fused to a word are shell brace expansion or a template, not a spinner's group:
+    "{text|varchar}_pattern_ops", "log{a|b}.txt", "${HOME|/root}". A spinner swaps whole words, so
+    its groups stand between spaces and punctuation."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or before in "_$%@" or after.isalnum() or after == "_"
 
 
 def _best_alternative(ctx: SpinContext, start: int, end: int, alternatives: list[str]) -> str:

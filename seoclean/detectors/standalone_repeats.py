@@ -2,9 +2,11 @@
 its own and as a heading, or tacked onto a heading after being planted elsewhere.
 
 A noun phrase standing as a sentence of its own between two sentences of a paragraph ("... into
-the basement. Top rated outdoor faucet. Do this before ...") is how writers add emphasis too, and
-one phrase said twice that way proves nothing on its own. One that also heads a section of the
-page is a keyphrase put in every place where a phrase can stand alone (``repeated_fragments``).
+the basement. Top rated outdoor faucet. Do this before ...") is how writers add emphasis too
+("Switch sides."), and one plain phrase said twice that way proves nothing on its own. One that
+also heads a section of the page is a keyphrase put in every place where a phrase can stand
+alone, and so is one said twice that way with a search word in it (a price, a deal, "top rated"):
+emphasis repeats a point, not a query (``repeated_fragments``).
 A phrase shown planted elsewhere on the page that ends a Title Case heading in lower case, with no
 joiner, was tacked onto it ("9.2.1.3. Using Remote X11 Applications ssh machine":
 ``unjoined_tail``); a sentence-case heading ending on it names it as its object.
@@ -14,28 +16,32 @@ from __future__ import annotations
 
 from collections import Counter
 
-from seoclean.detectors.keyword_insertions import query_shaped
+from seoclean.detectors.keyword_insertions import query_modifiers, query_shaped
 from seoclean.detectors.keyword_slots import Slot, Slots
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
 MIN_FRAGMENT_WORDS = 3  # a sentence of its own this long that also heads a section is a keyphrase
 MIN_HEADINGS = 3  # ... or one of two words that heads this many sections
+MIN_QUERY_FRAGMENTS = 2  # a sentence of its own with a search modifier, said this many times
 
 
 def repeated_fragments(doc: Document, slots: Slots, lex: Lexicon) -> set[tuple[str, ...]]:
     """Noun phrases standing as a sentence of their own (``fragment`` slots) that also stand as a
     heading or a heading's tail: of three or more words, or of two that head ``MIN_HEADINGS``
-    sections. The same fragment said twice is not enough by itself: "Top rated outdoor faucet."
-    twice in a page is one phrase, and one phrase proves nothing on its own."""
+    sections. A fragment said twice is one too when it carries a search modifier other than a
+    year ("Top rated outdoor faucet." twice); without one ("Switch sides." in a yoga sequence,
+    "For example.") it is emphasis or a refrain."""
     # A sentence starts with a capital; one in lower case is the end of a sentence broken over lines.
-    fragments = {slot.words for slot in slots.of_kind("fragment") if doc.text[slot.start].isupper()}
+    fragments = Counter(slot.words for slot in slots.of_kind("fragment") if doc.text[slot.start].isupper())
     headings = Counter(slot.words for slot in slots.of_kind("heading", "tail"))
     found = set()
     for words in sorted(fragments):
         if not query_shaped(words, lex.stopwords, lex):
             continue
-        if headings[words] >= (1 if len(words) >= MIN_FRAGMENT_WORDS else MIN_HEADINGS):
+        heads_sections = headings[words] >= (1 if len(words) >= MIN_FRAGMENT_WORDS else MIN_HEADINGS)
+        said_as_query = fragments[words] >= MIN_QUERY_FRAGMENTS and bool(query_modifiers(words))
+        if heads_sections or said_as_query:
             found.add(words)
     return found
 

@@ -56,15 +56,24 @@ def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
 
 
 def _entry_of_a_list(doc: Document, unit: Unit) -> bool:
-    """A list item naming the title is an entry of a table of contents or a breadcrumb. In plain
-    text, a short line read as a list item only for standing among short lines is no entry when it
-    comes right below a paragraph's last sentence: there it is a copy planted in the body (above
-    "See also" and the next heading), not part of a list."""
+    """A list item naming the title is an entry of a table of contents or a breadcrumb, even alone
+    (below the title, the contents of a page without sections; below the last paragraph, a link
+    back to the top). But a numbered or bulleted line between a paragraph's last sentence and
+    another paragraph is a list of one in the middle of the body: "8. Compound statements" there
+    is the numbered title pasted into it. In plain text, a short line read as a list item only
+    for standing among short lines is no entry when it comes right below a paragraph's last
+    sentence either: there it is a copy planted in the body (above "See also" and the next
+    heading), not part of a list."""
     if not is_list_item(doc, unit):
         return False
-    if doc.format != "text" or LIST_MARKER_RE.match(doc.text[unit.start : unit.end]):
+    above = _line_before(doc.text, unit.start)
+    if LIST_MARKER_RE.match(doc.text[unit.start : unit.end]):
+        below = _line_after(doc.text, unit.end).strip()
+        paragraph_below = len(WORD_RE.findall(below)) >= MIN_SENTENCE_WORDS and not LIST_MARKER_RE.match(below)
+        return not (ends_sentence(above) and paragraph_below and not LIST_MARKER_RE.match(above.strip()))
+    if doc.format != "text":
         return True
-    return not _ends_sentence(_line_before(doc.text, unit.start))
+    return not _ends_sentence(above)
 
 
 def _page_furniture(doc: Document, units: Units) -> Callable[[Unit], bool]:

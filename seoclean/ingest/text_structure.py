@@ -21,8 +21,11 @@ right above a paragraph, heads that paragraph). The first line of the text (its 
 heading. A short question right above its answer, and a short numbered line between paragraphs
 ("2. Compare the balances"), are headings too. Two or more lines in a row with the same number of
 ``|``-separated cells are table rows. Lines of code are never headings or list items; a run of
-them is one ``code`` block, which detectors skip as they skip a fenced block in Markdown. A line
-ending on "the" or "and" continues on the next.
+them is one ``code`` block, which detectors skip as they skip a fenced block in Markdown. Whole
+lines of markup (``<tr><td>...``) are code too. Code that its own lines do not give away (a sample
+indented under the prose, a listing between ``----`` lines, a REPL's or shell's output under its
+prompt, a comment over code) is found from its surroundings by ``seoclean.ingest.text_code``. A line
+ending on "the", "and" or "of" continues on the next.
 
 Linear in the text and regex-based: it runs on every plain-text document.
 """
@@ -30,8 +33,10 @@ Linear in the text and regex-based: it runs on every plain-text document.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import NamedTuple
+
+from seoclean.ingest.text_code import code_line_starts
 
 # A run of non-blank lines; whitespace-only lines separate runs as blank lines do.
 CHUNK_RE = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
@@ -40,7 +45,7 @@ _MARKER_RE = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,3}[.)]|[a-z]\))(?:[ \t]+|$)
 _NUMBER_RE = re.compile(r"[ \t]*\d{1,3}[.)]")
 _FIRST_WORD_RE = re.compile(r"\S+")
 # Words no heading or list item ends on (unlike "for" in "What to look for").
-_DANGLING_RE = re.compile(r"\b(?:the|a|an|and|or|its|their|your|our|his|her)$")
+_DANGLING_RE = re.compile(r"\b(?:the|a|an|and|or|of|its|their|your|our|his|her)$")
 _CLAUSE_CLOSERS = frozenset("),.;:!?]")
 # A sentence ending inside a line, the next one starting: "... to bytes.  The legacy interface".
 _SENTENCE_INSIDE_RE = re.compile(r"[a-z)][.!?][\"'”]?\s+[A-Z]")
@@ -48,12 +53,19 @@ _SENTENCE_INSIDE_RE = re.compile(r"[a-z)][.!?][\"'”]?\s+[A-Z]")
 # unpunctuated like headings, but no prose. Only strong signs, since code is not analysed:
 # comments, braces, operators, a call ending the line, a prompt, an import, an assignment.
 _CODE_ANYWHERE_RE = re.compile(
-    r"[{}\[(]\s*$|/\*|\*/|(?<!:)//|[=!<>]=|->|::|\w\([^()]*\)[;:]?\s*$|[\u2500-\u257f]"  # last: tree drawings
+    r"[{}\[(]\s*$|/\*|\*/|(?<!:)//|[=!<>]=|->|::|\w\([^()]*\)[;:]?\s*$|[\u2500-\u257f]"  # tree drawings
+    r"|\S {2,}# \w|\) # \w"  # a comment after code: "with atomic():  # Outer block", "b.save() # May fail"
 )
 _CODE_START_RE = re.compile(
-    r"\s*(?:>>>|\.\.\.(?:\s|$)|\$ |#!/|#include\b|@[\w.]+|from [\w.]+ import |import [\w.]+$|def \w+\(|class \w+[(:]"
-    r"|return\b(?:$| \S+$|.*[(\[])|Traceback \(most recent call last\)|[\w.\[\]]+ [-+*/]?= |[\])}]+[,;)]*\s*$)"
+    r"\s*(?:>>>|\.\.\.(?:\s|$)|\$ |\.\.\.\\> |#!/|#include\b|@[\w.]+|from [\w.]+ import |import [\w.]+$|def \w+\(|class \w+[(:]"
+    r"|return\b(?:$| \S+$|.*[(\[])|Traceback \(most recent call last\)|[\w.\[\]]+ [-+*/]?= |[\])}]+[,;)]*\s*$"
+    r"|[\[{][\'\"]|(?:\w+\.)+\w*(?:Error|Exception|Warning): "  # a literal ("['a', 'b']"), a module's exception
+    r"|=(?:head\d|item|over|back|cut|pod|begin|end|for|encoding)\b)"  # POD commands: Perl's documentation markup
 )
+# A whole line of markup (``<tr><td>Apple</td></tr>``, ``<link href=...>``). A tag's name ends at
+# a space, "/" or ">" ("<https://perl.com/>" is a link in prose); a lone link is left to the
+# boilerplate and comment-spam detectors.
+_MARKUP_RE = re.compile(r"\s*<(?!a\s)(?:[!?/]|[A-Za-z][\w-]*[\s/>])[^\n]*>\s*$")
 _CODE_INDENT = "    "  # a line indented by spaces under a line of code continues the code
 _CELL_SEPARATOR = " | "
 CLOSING_PUNCTUATION = (".", ",", ";", ":", "!", "?")
@@ -86,13 +98,32 @@ def text_blocks(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every block; kinds are heading, paragraph, list_item, table and code."""
     units: list[Unit] = []
     list_chunks: set[int] = set()
-    for chunk, match in enumerate(CHUNK_RE.finditer(text)):
-        lines = _lines(text, match.start(), match.end())
-        chunk_units = _mark_tables(text, _chunk_units(text, lines, chunk))
+    chunks = [_lines(text, match.start(), match.end()) for match in CHUNK_RE.finditer(text)]
+    code = code_line_starts(text, chunks, _is_code, _is_marker)
+    for chunk, lines in enumerate(chunks):
+        chunk_units: list[Unit] = []
+        for is_code, run in groupby(lines, key=lambda line: line.start in code):
+            run = list(run)
+            if is_code:
+                chunk_units.append(Unit(run[0].text_start, run[-1].end, "code", chunk))
+            else:
+                chunk_units += _chunk_units(text, run, chunk)
+        chunk_units = _mark_tables(text, _merge_code(chunk_units))
         if len(chunk_units) >= 2 and all(unit.shape == "short" for unit in chunk_units):
             list_chunks.add(chunk)  # a list without bullets, one item per line
         units += chunk_units
     return _kinds(text, units, list_chunks)
+
+
+def _merge_code(units: list[Unit]) -> list[Unit]:
+    """Code units in a row are one block (a comment over the code it explains, a command and its output)."""
+    merged: list[Unit] = []
+    for unit in units:
+        if merged and unit.shape == "code" and merged[-1].shape == "code":
+            merged[-1] = merged[-1]._replace(end=unit.end)
+        else:
+            merged.append(unit)
+    return merged
 
 
 def _lines(text: str, start: int, end: int) -> list[Line]:
@@ -233,7 +264,9 @@ def _is_code(text: str, line: Line) -> bool:
     if line.end - line.start > MAX_SHORT_LINE:
         return False  # a paragraph; and the patterns need not scan long lines
     return bool(
-        _CODE_START_RE.match(text, line.start, line.end) or _CODE_ANYWHERE_RE.search(text, line.start, line.end)
+        _CODE_START_RE.match(text, line.start, line.end)
+        or _CODE_ANYWHERE_RE.search(text, line.start, line.end)
+        or _MARKUP_RE.match(text, line.start, line.end)
     )
 
 
