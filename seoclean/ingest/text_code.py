@@ -182,10 +182,11 @@ def indented_code_chunks(text: str, chunks: Sequence[Sequence[LineLike]], is_cod
         if _deeper(least, prose_indent) and not _reads_as_prose(text, lines, is_code_line, after_colon):
             code.add(index)
         else:
-            prose = [line for line in lines if _prose_line(text, line, is_code_line)]
-            if prose or prose_indent is None:
+            # only the last prose line matters: scan from the end and stop there
+            last_prose = next((line for line in reversed(lines) if _prose_line(text, line, is_code_line)), None)
+            if last_prose is not None or prose_indent is None:
                 # the prose's margin, not a heading's ("SYNOPSIS") or a sample's under it
-                prose_indent = _text_indent(text, (prose or lines)[-1])
+                prose_indent = _text_indent(text, last_prose or lines[-1])
             after_colon = text[lines[-1].end - 1] == ":"
     return code
 
