@@ -171,10 +171,11 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
     return {"counts": c, "misses": misses}
 
 
-def _reported(analyzer, base_doc, start: int, end: int) -> bool:
-    """Whether a keyword-stuffing finding (SEO1xx) covers part of ``base_doc[start:end]``."""
-    report = analyzer.analyze_document(base_doc)
-    return any(f.rule.startswith("SEO1") and f.start < end and start < f.end for f in report.findings)
+def _stuffing_findings(analyzer, base_doc) -> list:
+    """The keyword-stuffing findings (SEO1xx) of ``base_doc``; none without an analyzer."""
+    if analyzer is None:
+        return []
+    return [f for f in analyzer.analyze_document(base_doc).findings if f.rule.startswith("SEO1")]
 
 
 def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int, analyzer=None) -> None:
@@ -185,6 +186,7 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
     copies: dict[tuple[str, ...], int] = Counter()
     spin_edits = [e for e in result.edits if e.rule.startswith("SEO2")]
     c["spin edits"] += len(spin_edits)
+    stuffing: list | None = None  # analysed once, on the first templated title
     for span, start, end in locate(example, baseline):
         if start is None:
             if span.kind == "boilerplate":
@@ -201,7 +203,9 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
         elif span.kind == "keyword" and span.detail == TITLE_TEMPLATE:
             c["templated titles"] += 1
             c["templated titles removed"] += index.deleted(baseline, start, end)
-            reported = analyzer is not None and _reported(analyzer, base_doc, start, end)
+            if stuffing is None:
+                stuffing = _stuffing_findings(analyzer, base_doc)
+            reported = any(f.start < end and start < f.end for f in stuffing)
             c["templated titles reported"] += reported
             if not reported:
                 _miss(misses, "templated title not reported", show, example, baseline, start, end)

@@ -40,8 +40,9 @@ _EXCEPTION_RE = re.compile(r"(?:\w+\.)*(?:(?:[A-Z][a-z0-9]+){2,}|\w*(?:Error|Exc
 _HEADER_RE = re.compile(r"[a-z]{2,}(?: [\w.]+(?:\([^()]*\))?){0,3}:")
 _OPENERS = frozenset(":({[,\\")
 MIN_SENTENCE_WORDS = 6  # a shell command's output line is shorter, or ends in no full stop
-_BULLET_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])[ \t]+(?=\S)")
-_ITEM_RE = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s+[^\W\d_]")
+_LIST_MARKER = r"(?:[-*•]|\d{1,3}[.)])"  # a bullet or a number
+_BULLET_RE = re.compile(_LIST_MARKER + r"[ \t]+(?=\S)")
+_ITEM_RE = re.compile(_LIST_MARKER + r"\s+[^\W\d_]")
 _TAB_WIDTH = 8
 MIN_CODE_INDENT = 4  # a sample is indented by 4 spaces or a tab at least
 MIN_EXTRA_INDENT = 1  # deeper than the prose above (pod2text adds its 4 spaces to the sample's own)
