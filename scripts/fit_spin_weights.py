@@ -17,6 +17,11 @@ file out.
 
     python scripts/fit_spin_weights.py            # fits on train, writes the JSON, prints a summary
     python scripts/fit_spin_weights.py --keep-substitute-models   # refit the exact models only
+    python scripts/fit_spin_weights.py --rare-entries-only        # refit the rare_entry model only
+
+The ``rare_entry`` model (``rare_entries``: words too rare for the frequency list, listed by the
+thesaurus under a common word) is a plain logistic model of whether its suggestion is the exact
+original, fitted on the train split's rare entries on pages above ``RARE_MIN_RATE``.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from sklearn.preprocessing import StandardScaler
 from spin_gold import SourceOffsets, overlapping, restores, spin_spans
 
 from seoclean.corpus import DEFAULT_DATASET_PATH, load_dataset
+from seoclean.detectors.rare_entries import RARE_MIN_RATE, rare_entries, rare_entry_features
 from seoclean.detectors.spin_context import SpinContext
 from seoclean.detectors.spin_weights import (
     KINDS,
@@ -87,6 +93,45 @@ def slot_examples(split: str, weights: SpinWeights | None = None) -> dict[str, n
         "row": np.array(rows),
         "group": np.array(groups),
     }
+
+
+def rare_entry_examples(split: str, weights: SpinWeights) -> tuple[np.ndarray, np.ndarray]:
+    """Inputs and labels (the suggestion is exactly the gold original) of every rare entry the
+    detector would weigh on the split's rows."""
+    lex, memo = get_lexicon(), {}
+    features, exact = [], []
+    for example in load_dataset(split):
+        doc = load_text(example.text, format=example.format)
+        ctx = SpinContext(doc, lex, (), memo)
+        _, rate = weights.score_in_context(ctx, find_slots(ctx))
+        if rate < RARE_MIN_RATE:
+            continue
+        gold, offsets = spin_spans(example), SourceOffsets(example, doc)
+        for i, originals in rare_entries(ctx):
+            original, row = rare_entry_features(ctx, i, originals, rate)
+            start, end = offsets.span(ctx.words[i].start, ctx.words[i].end)
+            match = overlapping(gold, start, end)
+            features.append(row)
+            exact.append(match is not None and restores(match, start, end, original))
+    return np.array(features, dtype=float), np.array(exact)
+
+
+def fit_rare_entry(weights: dict) -> dict:
+    """``weights`` with the ``rare_entry`` model fitted on the train split; prints its dev share."""
+    fitted = weights_from_dict(weights)
+    X, y = rare_entry_examples("train", fitted)
+    model = _fit(X, y)
+    weights["rare_entry"] = {
+        "coefficients": [round(float(c), 6) for c in model.coef_[0]],
+        "intercept": round(float(model.intercept_[0]), 6),
+    }
+    X_dev, y_dev = rare_entry_examples("dev", fitted)
+    p = model.predict_proba(X_dev)[:, 1] if len(X_dev) else np.zeros(0)
+    print(f"rare entries: {len(y):,} train ({int(y.sum()):,} exact), {len(y_dev):,} dev ({int(y_dev.sum()):,} exact)")
+    for at in (0.5, 0.55, 0.6):
+        chosen = p >= at
+        print(f"  dev at confidence >= {at}: {int(y_dev[chosen].sum())}/{int(chosen.sum())} exact")
+    return weights
 
 
 def _sha256(path: Path) -> str:
@@ -224,7 +269,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="refit only the exact models, keeping alone/spun (and so every finding) from --out",
     )
+    parser.add_argument(
+        "--rare-entries-only",
+        action="store_true",
+        help="refit only the rare_entry model, keeping everything else in --out",
+    )
     args = parser.parse_args(argv)
+    if args.rare_entries_only:
+        weights = fit_rare_entry(json.loads(args.out.read_text(encoding="utf-8")))
+        args.out.write_text(json.dumps(weights, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.keep_substitute_models:
         kept = kept_substitute_models(args.out)
         data = slot_examples("train", weights_from_dict(kept))
@@ -236,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         data = slot_examples("train", weights_from_dict(first))
         weights = fit(data)
     calibrate(weights, slot_examples("dev", weights_from_dict(weights)))
+    fit_rare_entry(weights)
     weights["provenance"] = {
         "command": "python scripts/fit_spin_weights.py",
         "dataset": f"{DEFAULT_DATASET_PATH.name} (sha256 {_sha256(DEFAULT_DATASET_PATH)[:16]})",

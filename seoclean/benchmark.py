@@ -42,7 +42,7 @@ def evaluate(
     systems = [("seoclean", model)]
     if baselines:
         log("baselines: fitting on train")
-        fitted = fit_baselines(features.rows)
+        fitted = fit_baselines(features)
         result["baselines"] = {b.name: _baseline_on_rows(b, rows) for b in fitted}
         systems += [(b.name, b) for b in fitted]
     if shared is not None:
@@ -84,12 +84,13 @@ def row_texts(rows: list[dict]) -> list[str]:
     return [plain_text(load_text(row["text"], format=row["format"])) for row in rows]
 
 
-def fit_baselines(all_rows: list[dict]) -> list:
-    """Every baseline, fitted on the train split (dev where a baseline picks settings)."""
+def fit_baselines(features) -> list:
+    """Every baseline, fitted on the rows the model is fitted on (dev where a baseline picks settings)."""
     from seoclean.baselines import all_baselines
+    from seoclean.training import fitted_rows, split_of
 
-    train = [row for row in all_rows if row["split"] == "train"]
-    dev = [row for row in all_rows if row["split"] == "dev"]
+    train = fitted_rows(split_of(features.rows, features.X, "train"), features.names, log=lambda _: None).rows
+    dev = [row for row in features.rows if row["split"] == "dev"]
     train_texts, dev_texts = row_texts(train), row_texts(dev)
     train_y, dev_y = (np.array([row["label"] for row in part]) for part in (train, dev))
     return [baseline.fit(train_texts, train_y, dev_texts, dev_y) for baseline in all_baselines()]

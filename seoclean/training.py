@@ -22,6 +22,13 @@ The recipe, and why:
   clean rows that means none flagged), and never below 0.5, so "spam" always means "more likely
   spam than not". Precision first: a false accusation blocks a writer or costs a moderator more
   than a missed page, and 1% of the dev rows is 3 rows, too few to place a threshold on.
+- Training rows: every train row but the clean ones whose keyword profile no honest page shows
+  (``beyond_honest_range``): the page's top phrase at 4% or more of its words (Yoast's advice
+  tops out at 3%) *and* in 60% or more of its paragraphs. They are synthetic articles written for
+  the dataset that repeat their topic more than real writers do: none of the dataset's real
+  documentation pages lies there, nor any of 627 unseen ones. Fitted on, they taught the model
+  that a templated doorway page's profile is as often honest, and it let real doorway pages
+  through. They stay in dev and test, so the threshold and every reported figure still count them.
 - Choice: the monotone candidate with the highest dev average precision (PR-AUC): it rewards ranking spam
   above clean pages where precision is high, and unlike recall at the 1% threshold it does not
   hang on the two highest-scoring clean pages of dev.
@@ -47,6 +54,9 @@ MAX_CLEAN_FLAG_RATE = 0.01
 CONFIDENCE = 0.95  # that the clean flag rate is at most MAX_CLEAN_FLAG_RATE, see pick_threshold
 MIN_THRESHOLD = 0.5
 CALIBRATION_FOLDS = 5
+# A clean row beyond both is left out of training (see the module docstring).
+OVER_OPTIMISED_DENSITY = 4.0  # the top phrase's keyphrase density, % of words
+OVER_OPTIMISED_PARAGRAPH_SHARE = 0.6  # share of paragraphs that hold it
 
 
 @dataclass
@@ -218,8 +228,8 @@ def train(
     features = dataset_features(data_path, cache_dir=cache_dir, n_jobs=n_jobs, log=log)
     extracted = time.perf_counter() - started
     names = features.names
-    splits = {name: _split(features.rows, features.X, name) for name in ("train", "dev", "test")}
-    train_split, dev = splits["train"], splits["dev"]
+    splits = {name: split_of(features.rows, features.X, name) for name in ("train", "dev", "test")}
+    train_split, dev = fitted_rows(splits["train"], names, log=log), splits["dev"]
 
     fitted, comparison, chosen = compare_candidates(names, train_split, dev, seed=seed, log=log)
     threshold = comparison[chosen]["threshold"]
@@ -240,6 +250,12 @@ def train(
             "data": str(data_path),
             "data_sha256": file_sha256(data_path),
             "rows": {split: len(s.rows) for split, s in splits.items()},
+            "rows_fitted": len(train_split.rows),
+            "left_out": (
+                f"{len(splits['train'].rows) - len(train_split.rows)} clean train rows beyond the honest range: top"
+                f" phrase >= {OVER_OPTIMISED_DENSITY:g}% of the words and in >= {OVER_OPTIMISED_PARAGRAPH_SHARE:.0%}"
+                " of the paragraphs"
+            ),
             "command": command,
             "seconds": round(time.perf_counter() - started, 1),
             "feature_seconds": round(extracted, 1),
@@ -272,7 +288,25 @@ def compare_candidates(
     return fitted, comparison, chosen
 
 
-def _split(rows: list[dict], X: np.ndarray, name: str) -> Split:
+def beyond_honest_range(split: Split, names: list[str]) -> np.ndarray:
+    """Mask of the clean rows whose top phrase is both over-dense and in most paragraphs."""
+    density = split.X[:, names.index("stuffing__top_phrase_density")]
+    paragraph_share = split.X[:, names.index("page__top_phrase_paragraph_frac")]
+    over_optimised = (density >= OVER_OPTIMISED_DENSITY) & (paragraph_share >= OVER_OPTIMISED_PARAGRAPH_SHARE)
+    return over_optimised & (split.y == 0)
+
+
+def fitted_rows(train_split: Split, names: list[str], log: Callable[[str], None] = print) -> Split:
+    """The train rows the classifiers are fitted on: all but the clean ones beyond the honest range."""
+    beyond = beyond_honest_range(train_split, names)
+    log(
+        f"training rows: {len(beyond) - beyond.sum()} of {len(beyond)} ({beyond.sum()} clean rows beyond the honest range)"
+    )
+    keep = np.flatnonzero(~beyond)
+    return Split([train_split.rows[i] for i in keep], train_split.X[keep])
+
+
+def split_of(rows: list[dict], X: np.ndarray, name: str) -> Split:
     index = [i for i, row in enumerate(rows) if row["split"] == name]
     return Split([rows[i] for i in index], X[index])
 

@@ -275,3 +275,37 @@ def test_no_model_means_no_verdict_and_unsupported_language_gets_none():
 
 def test_load_model_is_part_of_the_public_api():
     assert seoclean.load_model is load_model
+
+
+DOORWAY_PAGE = """# Emergency Plumber Leeds
+
+Looking for an emergency plumber Leeds residents trust? Our emergency plumber Leeds team is ready.
+
+## Why choose our emergency plumber Leeds service
+
+Every emergency plumber Leeds call is answered within the hour, day or night.
+
+## Emergency plumber Leeds prices
+
+Fair prices are what make us the emergency plumber Leeds families recommend.
+
+## Book an emergency plumber Leeds visit
+
+Call now to book the emergency plumber Leeds homeowners rely on.
+"""
+
+
+def test_training_leaves_out_only_clean_rows_beyond_the_honest_keyword_range():
+    from seoclean.training import beyond_honest_range, fitted_rows
+
+    names = list(feature_names())
+    analyzer = Analyzer(model=None)
+    doorway = [analyzer.analyze(DOORWAY_PAGE, format="markdown").features[n] for n in names]
+    article = [analyzer.analyze(EXAMPLES / "clean-article.md").features[n] for n in names]
+    rows = [{"label": 0, "source_id": "a"}, {"label": 1, "source_id": "b"}, {"label": 0, "source_id": "c"}]
+    split = Split(rows, np.array([doorway, doorway, article]))
+
+    assert beyond_honest_range(split, names).tolist() == [True, False, False]
+    kept = fitted_rows(split, names, log=lambda _: None)
+    assert [row["source_id"] for row in kept.rows] == ["b", "c"]
+    assert kept.X.shape == (2, len(names))

@@ -239,6 +239,29 @@ def test_repeats_collapse_to_the_first_copy_but_pull_quotes_stay(analyzer):
     assert [e.rule for e in result.edits] == ["SEO403"]
 
 
+SPUN_SAVINGS = (
+    "An easy access savings account lets you takings money out whenever you demand it. Most money box "
+    "let you open an account online in a few transactions. You will need cogent evidence of your address "
+    "and a bank card. Before you take an account, compare the interest rate, the fees and the prescript "
+    "for withdrawals. The fillip is paid after six hebdomads, at the ATM on the quoin of your street."
+)
+PLUMBING = (
+    "Before you change a tap washer, turn off the water at the stopcock. In most houses the stopcock "
+    "sits under the kitchen sink, where the main pipe comes in. Open the tap to drain the pipe, then "
+    "undo the headgear nut with a spanner and lift out the old washer."
+)
+
+
+def test_a_spun_page_gets_its_original_words_back_and_an_honest_page_with_rare_words_stays(analyzer):
+    result = clean(SPUN_SAVINGS, format="text", analyzer=analyzer)
+    restored = {result.baseline[e.start : e.end]: e.replacement for e in result.edits}
+    assert restored["hebdomads"] == "weeks" and restored["quoin"] == "corner"  # words too rare for any list
+    assert restored["money box"] == "bank" and restored["prescript"] == "rule"
+    assert "compare" in result.text and "address" in result.text  # the honest words stay
+    assert clean(result.text, format="text", analyzer=analyzer).text == result.text
+    assert clean(PLUMBING, format="text", analyzer=analyzer).edits == ()  # a trade's own rare term
+
+
 def test_spintax_is_restored_and_clean_is_idempotent(analyzer):
     text = "# Savings\n\nThis is a {great|good|nice} way to save money every month without thinking about it.\n"
     once = clean(text, format="markdown", analyzer=analyzer)

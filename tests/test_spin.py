@@ -11,8 +11,10 @@ import random
 import numpy as np
 import pytest
 
+from seoclean.detectors.rare_entries import _inflect
 from seoclean.detectors.spin import SpinDetector
 from seoclean.detectors.spin_context import SpinContext
+from seoclean.detectors.spin_surface import stray_capitals
 from seoclean.detectors.spin_weights import PRIOR_RATE, Logistic, load_weights, shrunk_rate, with_interactions
 from seoclean.detectors.substitution_hits import article_fix
 from seoclean.detectors.substitutions import FEATURES, find_slots, rescored
@@ -443,3 +445,65 @@ def test_the_page_own_wording_of_a_frame_points_at_the_original():
     original, frames = _best_original(f"Our large garden has a pond. {later}", "tremendous")
     assert original == "large" and frames > 0
     assert _best_original(f"Our big garden has a pond. {later}", "tremendous")[0] == "big"
+
+
+# A blind spinner also draws entries too rare for any frequency list ("hebdomads", "quoin"): the
+# thesaurus lists them under the common words they replaced.
+RARE_SPUN = SAVINGS_SPUN + " The fillip is paid after six hebdomads, at the ATM on the quoin of your street."
+STOPCOCK = (
+    "Before you change a tap washer, turn off the water at the stopcock. In most houses the stopcock "
+    "sits under the kitchen sink, where the main pipe comes in. Open the tap to drain the pipe, then "
+    "undo the headgear nut with a spanner and lift out the old washer."
+)
+
+
+def test_rare_thesaurus_entries_on_a_spun_page_point_at_the_common_original():
+    found = {f.text: f for f in findings(RARE_SPUN)}
+    assert found["hebdomads"].suggestion == "weeks"  # "hebdomad" is listed under "week": same inflection back
+    assert found["quoin"].suggestion == "corner"
+    for word in ("hebdomads", "quoin"):
+        assert found[word].rule == "SEO201"
+        assert found[word].evidence["confidence"] >= 0.55
+    assert "too rare for the frequency list" in found["hebdomads"].message  # "quoin" is in it, barely
+
+
+@pytest.mark.parametrize("text", [STOPCOCK, SAVINGS + " The bonus is paid after six hebdomads."])
+def test_rare_words_on_an_honest_page_are_left_alone(text):
+    # A trade's own term ("stopcock", listed under "cock"), and even an odd archaism, on a page
+    # that shows no other sign of spinning: a writer's choice, not a spinner's.
+    assert_silent(text)
+
+
+def test_a_rare_entry_is_put_back_in_the_inflection_it_was_found_in():
+    ctx = SpinContext(Document("x"), get_lexicon())
+    forms = [("week", "s"), ("box", "s"), ("carry", "ed"), ("stop", "ed"), ("use", "ed"), ("make", "ing")]
+    assert [_inflect(ctx, base, inflection) for base, inflection in forms] == [
+        *("weeks", "boxes", "carried", "stopped", "used", "making")
+    ]
+    assert _inflect(ctx, "week", "ing") is None  # no such form in the vocabulary
+
+
+def test_the_shipped_weights_include_the_rare_entry_confidence():
+    model = load_weights().rare_entry
+    assert model is not None and len(model.coefficients) == 4
+    sure, unsure = model.probability(np.array([[1.0, 2.0, 1.0, -1.5], [0.0, 0.0, 0.0, -1.9]]))
+    assert sure > 0.75 > unsure  # one candidate that fits both neighbours beats a blind pick
+
+
+def test_a_capitalised_entry_mid_sentence_is_weighed_and_restored_in_lowercase():
+    spun = SAVINGS_SPUN.replace("in a few transactions", "in a few Transactions").replace(
+        "a fillip for", "a Fillip for"
+    )
+    found = {f.text: f.suggestion for f in findings(spun)}
+    assert found["Transactions"] == "minutes" and found["Fillip"] == "bonus"  # mid-sentence: lowercase back
+
+
+def test_capitals_a_writer_means_are_not_weighed_as_substitutes():
+    # A button's label, a defined term, a respectful capital: honest capitals mid-sentence.
+    text = (
+        "Download the app and tap Save to keep the recipe. Our Terms explain what you may copy, and "
+        "you should ask your Doctor before you change your dose."
+    )
+    ctx = SpinContext(Document(text), get_lexicon())
+    assert [ctx.texts[i] for i in np.flatnonzero(stray_capitals(ctx))] == ["Save", "Terms", "Doctor"]
+    assert [f for f in findings(text) if f.rule != "SEO204"] == []

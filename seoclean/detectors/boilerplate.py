@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.boilerplate_cues import CUE_FAMILY_BY_NAME, PLATFORM_RE
 from seoclean.detectors.boilerplate_lines import Line, describe_lines
+from seoclean.detectors.comment_thread import find_thread
 from seoclean.document import Document
 from seoclean.findings import Finding
 
@@ -79,7 +80,7 @@ class BoilerplateDetector(Detector):
 
     def detect(self, doc: Document) -> DetectorResult:
         lines = _without_comment_bylines(
-            describe_lines(doc, nav_max_words=self.nav_max_words, nav_link_density=self.nav_link_density)
+            doc, describe_lines(doc, nav_max_words=self.nav_max_words, nav_link_density=self.nav_link_density)
         )
         claimed: dict[int, str] = {}  # line index -> rule of the finding that covers it
         findings = self._navigation_findings(doc, lines, claimed)
@@ -145,20 +146,28 @@ class BoilerplateDetector(Detector):
         return plain >= 2 and (menu_entries >= 2 or links)
 
 
-def _without_comment_bylines(lines: list[Line]) -> list[Line]:
+def _without_comment_bylines(doc: Document, lines: list[Line]) -> list[Line]:
     """The lines, with the byline cue taken off bylines that head comments: when two or more
     "Posted by <name>" lines each stand above a sentence, they introduce the comments of a thread
-    (deleting them would run one reader's comment into the next). A single byline is post metadata."""
+    (deleting them would run one reader's comment into the next). A single byline is post metadata,
+    unless it heads a comment of a thread a heading announces ("4 Responses", then "Posted by
+    Editor" above the site's reply): there it is the thread's, not a blog platform's default account."""
     heads = [
         i
         for i, line in enumerate(lines[:-1])
         if line.cue == "postmeta" and _BYLINE_RE.fullmatch(line.core.strip()) and lines[i + 1].ends_sentence
     ]
     if len(heads) < 2:
-        return lines
+        heads = [i for i in heads if _heads_a_comment(doc, lines[i])]
     for i in heads:
         lines[i].cue = None
     return lines
+
+
+def _heads_a_comment(doc: Document, line: Line) -> bool:
+    thread = find_thread(doc)
+    announced = thread is not None and bool(thread.heading)
+    return announced and any(c.start <= line.start < c.body_start for c in thread.comments)
 
 
 def _cue_findings(doc: Document, lines: list[Line], claimed: dict[int, str]) -> list[Finding]:

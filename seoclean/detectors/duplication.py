@@ -10,7 +10,9 @@ label repeated by design, as a list item is in Markdown; it is reported only rig
 
 The units compared come from ``duplicate_units``; near-duplicates are found by ``near_duplicates``
 (word-3-gram Jaccard similarity), title copies by ``title_copies``, lines pasted onto the end of
-other lines by ``glued_lines`` and sentence copies by ``repeated_sentences``.
+other lines by ``glued_lines`` and sentence copies by ``repeated_sentences``. A repeat among the
+same neighbours as its original (a reference page's note under each entry, a footer repeating the
+header: ``repeat_context``) is the page's mould, not a copy, and is not reported.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.duplicate_units import LIST_MARKER_RE, MENU_SEPARATOR_RE, Unit, Units, cut_units, is_list_item
 from seoclean.detectors.glued_lines import glued_lines
 from seoclean.detectors.near_duplicates import near_duplicates
+from seoclean.detectors.repeat_context import RepeatContext
 from seoclean.detectors.repeated_sentences import sentence_copies
 from seoclean.detectors.title_copies import title_copies
 from seoclean.document import Document
@@ -79,19 +82,21 @@ class DuplicationDetector(Detector):
 
     def detect(self, doc: Document) -> DetectorResult:
         units = cut_units(doc)
+        near = self._near_duplicates(doc, units.paragraphs, units.lines, RepeatContext(doc, self.min_words))
+        # a near-copy next to a repeat is part of the paste, never a sign of the page's mould
+        context = RepeatContext(doc, self.min_words, pasted=tuple((f.start, f.end) for f in near))
         # copies of the title are SEO405's, not SEO401-403's
-        title = title_copies(doc, units, self.title_min_words) if self.title_min_words is not None else []
+        title = title_copies(doc, units, self.title_min_words, context) if self.title_min_words is not None else []
         title_words = units.title.words if units.title and self.title_min_words is not None else None
         kept = [[u for u in group if u.words != title_words] for group in (units.headings, units.paragraphs)]
         # a bulleted heading-like line is a table-of-contents entry, which the section's heading repeats
         headings = [u for u in kept[0] if not is_list_item(doc, u)]
         headings = [u for previous, u in zip([None, *headings], headings) if not _header_row(doc, previous, u)]
-        headings = self._exact_repeats(doc, headings, "SEO401", "heading", None)
-        paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "", units.labels)
-        lines = self._line_repeats(doc, units, title_words, paragraphs + title)
+        headings = self._exact_repeats(doc, headings, "SEO401", "heading", None, context)
+        paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "", context, units.labels)
+        lines = self._line_repeats(doc, units, title_words, paragraphs + title, context)
         lines += self._glued_lines(doc, units.headings + units.lines, headings + paragraphs + lines + title)
-        near = self._near_duplicates(doc, units.paragraphs, units.lines)
-        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title, units.labels)
+        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title, units.labels, context)
         main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
         measures = {
             "dup_heading_count": len(headings),
@@ -108,9 +113,18 @@ class DuplicationDetector(Detector):
 
     # -- exact repeats (SEO401-SEO403) -------------------------------------------------------
     def _exact_repeats(
-        self, doc: Document, units: list[Unit], code: str, what: str, suggestion, labels: Labels = frozenset()
+        self,
+        doc: Document,
+        units: list[Unit],
+        code: str,
+        what: str,
+        suggestion,
+        context: RepeatContext,
+        labels: Labels = frozenset(),
     ) -> list[Finding]:
-        """Later copies of ``units``; a label (``label_spans``) said again as a label is not one."""
+        """Later copies of ``units``; a label (``label_spans``) said again as a label is not one,
+        nor is a repeat among the same neighbours as its original (``repeat_context``): a
+        reference page's note under each entry, or its footer repeating its header."""
         first_seen: dict[tuple[str, ...], Unit] = {}
         findings = []
         for unit in units:
@@ -118,6 +132,8 @@ class DuplicationDetector(Detector):
                 continue
             first = first_seen.setdefault(unit.words, unit)
             if first is unit or ((first.start, first.end) in labels and (unit.start, unit.end) in labels):
+                continue
+            if context.parallel((unit.start, unit.end), (first.start, first.end)):
                 continue
             first_line = doc.position(first.start)[0]
             message = f"this {what} repeats the {what} on line {first_line}"
@@ -134,14 +150,16 @@ class DuplicationDetector(Detector):
             return not any(w[:1].isdigit() for w in unit.words)
         return unit.prose
 
-    def _line_repeats(self, doc: Document, units: Units, title_words, reported: list[Finding]) -> list[Finding]:
+    def _line_repeats(
+        self, doc: Document, units: Units, title_words, reported: list[Finding], context: RepeatContext
+    ) -> list[Finding]:
         """Repeated lines, except those a repeated paragraph or a title copy already covers (a
         one-line paragraph is both a line and a paragraph: it is reported once, as a paragraph).
         Lines naming the title are left to SEO405, unless one stands right below itself: a table of
         contents names the title once. A label said again is only reported right below itself."""
         lone = [u for u in units.lines if not _inside_any(u, reported)]
         others = [u for u in lone if u.words != title_words]
-        found = self._exact_repeats(doc, others, "SEO402", "line", "", units.labels)
+        found = self._exact_repeats(doc, others, "SEO402", "line", "", context, units.labels)
         return found + self._adjacent_repeats(doc, lone, found)
 
     def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
@@ -182,28 +200,36 @@ class DuplicationDetector(Detector):
         return [f for f in glued_lines(doc, ordered, self.min_words) if not _overlaps_any(f, reported)]
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
-    def _sentence_repeats(self, doc: Document, reported: list[Finding], labels: Labels) -> list[Finding]:
+    def _sentence_repeats(
+        self, doc: Document, reported: list[Finding], labels: Labels, context: RepeatContext
+    ) -> list[Finding]:
         """Copies of a sentence tacked on at the end of a paragraph, standing as one, or glued
         after a label (``repeated_sentences``), outside reported units; a label said again as a
         label is none."""
         if self.sentence_min_words is None:
             return []
-        return sentence_copies(doc, self.sentence_min_words, reported, labels)
+        return sentence_copies(doc, self.sentence_min_words, reported, labels, context)
 
     # -- near-duplicates (SEO404) ------------------------------------------------------------
-    def _near_duplicates(self, doc: Document, paragraphs: list[Unit], lines: list[Unit]) -> list[Finding]:
+    def _near_duplicates(
+        self, doc: Document, paragraphs: list[Unit], lines: list[Unit], context: RepeatContext
+    ) -> list[Finding]:
         """Two passes over units that do not overlap: multi-line blocks, then lines (in extracted
         text a line is a paragraph). A line inside a block already reported is not reported again."""
         if self.near_duplicate_threshold is None:
             return []
-        blocks = self._near_pass(doc, [u for u in paragraphs if u.multi_line])
-        lines_found = [f for f in self._near_pass(doc, lines) if not _inside_any(f, blocks)]
+        blocks = self._near_pass(doc, [u for u in paragraphs if u.multi_line], context)
+        lines_found = [f for f in self._near_pass(doc, lines, context) if not _inside_any(f, blocks)]
         return blocks + lines_found
 
-    def _near_pass(self, doc: Document, units: list[Unit]) -> list[Finding]:
+    def _near_pass(self, doc: Document, units: list[Unit], context: RepeatContext) -> list[Finding]:
         units = [u for u in units if u.prose and len(u.words) >= self.near_duplicate_min_words]
         pairs = near_duplicates([u.words for u in units], self.near_duplicate_threshold, self.shingle_words)
-        return [self._near_finding(doc, units[k], units[first], similarity) for k, first, similarity in pairs]
+        return [
+            self._near_finding(doc, units[k], units[first], similarity)
+            for k, first, similarity in pairs
+            if not context.parallel((units[k].start, units[k].end), (units[first].start, units[first].end))
+        ]
 
     def _near_finding(self, doc: Document, unit: Unit, first: Unit, similarity: float) -> Finding:
         first_line = doc.position(first.start)[0]

@@ -81,7 +81,7 @@ def _punctuation_between(doc: Document, table: WordTable, left: int, right: int)
 def _mid_sentence_junction(table: WordTable, start: int, end: int, lex: Lexicon, limits: InsertionThresholds) -> float:
     before, first, last, after = table.lower[start - 1], table.lower[start], table.lower[end - 1], table.lower[end]
     # "the [phrase] of": a function word before the phrase takes it as its complement.
-    if lex.is_stopword(before):
+    if lex.is_stopword(before) or _modified_noun(table, start, lex):
         return 0.0
     if min(lex.zipf(w) for w in (before, first, last, after)) < limits.min_known_zipf:
         return 0.0
@@ -91,12 +91,42 @@ def _mid_sentence_junction(table: WordTable, start: int, end: int, lex: Lexicon,
     return junction
 
 
+def _modified_noun(table: WordTable, start: int, lex: Lexicon) -> bool:
+    """A determiner and an adjective before the phrase ("expect a new [memory foam pillow] to
+    smell"): the phrase is the head of their noun phrase, whatever the pair data says of
+    "new memory" (adjectives pair with too many nouns for the data to hold them all)."""
+    if start - 2 < table.sentence_start[start]:
+        return False
+    determiner, adjective = table.lower[start - 2], table.lower[start - 1]
+    return determiner in _DETERMINERS and not _ADJECTIVE_TAGS.isdisjoint(lex.tags(adjective))
+
+
+_ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))  # "a new", "a higher", "the best"
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "his", "her", "its")
+    + ("each", "every", "any", "some", "no", "another")
+)
+
+
 def _appended_to_clause(table: WordTable, start: int, lex: Lexicon, limits: InsertionThresholds) -> bool:
     before, first = table.lower[start - 1], table.lower[start]
     if start - table.sentence_start[start] < limits.min_clause_words or lex.is_stopword(before):
         return False
+    if _takes_object(lex, before):
+        return False  # "the point of having [term life insurance]": the clause needs its object
     expected = lex.zipf(before) + lex.zipf(first) - 9  # log10 per billion if the words were independent
     return expected >= limits.min_expected_entry and not lex.bigram(before, first)
+
+
+def _takes_object(lex: Lexicon, word: str) -> bool:
+    """A verb form that leaves its clause open ("having", "choose", "needs"): only verb tags, none
+    of them a past form, which can close a passive clause ("... was cleaned"). A noun phrase after
+    it is its object, not an appendix."""
+    tags = lex.tags(word)
+    return bool(tags) and all(tag in _OPEN_VERB_TAGS for tag in tags)
+
+
+_OPEN_VERB_TAGS = frozenset(("VB", "VBG", "VBZ"))
 
 
 def _runs_into_clause(doc: Document, table: WordTable, end: int) -> bool:
@@ -181,6 +211,8 @@ def keyword_list(
     quantities = sum(1 for item in items if any(ch.isdigit() for ch in _KEYPHRASE_NUMBER_RE.sub("", item)))
     if quantities * 2 >= len(items):
         return None  # quantities on most items: an ingredient list or a table row, not keywords
+    if _constants(items, item_words):
+        return None  # "LOG EMERG, LOG ALERT, LOG CRIT": names of constants, not search queries
     counts: dict[str, int] = {}
     for words in item_words:
         for word in set(words) - stopwords:
@@ -191,6 +223,14 @@ def keyword_list(
     if shared in SHARE_TOKENS:
         return None  # "Share on Facebook | Share on X | Share by email" is a share widget, not keywords
     return KeywordList(len(items), shared, sharing)
+
+
+def _constants(items: list[str], item_words: list[list[str]]) -> bool:
+    """Most items in capitals throughout and none with a search word: code constants and acronyms
+    ("LOG EMERG, LOG ALERT", "GET, POST, PUT"). A query is typed in lower case; shouted spam
+    ("CHEAP FLIGHTS, CHEAP HOTELS") still carries its search words."""
+    shouted = sum(1 for item in items if item.isupper())
+    return shouted * 2 > len(items) and not any(modifiers_in(tuple(words)) for words in item_words)
 
 
 def _query_items(items: list[str]) -> int:

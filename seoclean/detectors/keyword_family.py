@@ -38,6 +38,7 @@ from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists
 from seoclean.detectors.keyword_seeds import family_seeds, holds_seed, repeated_queries
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.standalone_repeats import unjoined_tail
 from seoclean.detectors.wedged_seeds import seeds_in_sentences
 from seoclean.document import Document
 from seoclean.findings import Finding
@@ -125,7 +126,7 @@ def _shaped_phrases(
 ) -> list[Finding]:
     """Slots and sentence phrases planted by their own shape, kept when the page confirms them;
     then the phrases of search words the page repeats, wedged into its sentences."""
-    weak, joining, tails, headings = _shaped_slots(page)
+    weak, joining, tails, headings = _shaped_slots(page, seeds)
     _shaped_sentences(page, weak, joining)
     if not (confirmed or family_confirmed(weak, tails, headings, page.slots, page.lex)):
         return []
@@ -138,8 +139,10 @@ def _shaped_phrases(
     return found + seeds_in_sentences(page.doc, page.table, page.lex, queries, page.taken)
 
 
-def _shaped_slots(page: _Page) -> tuple[list[Finding], list[Finding], set, set]:
-    """Free slots the finder takes for planted: (weak, joining, tail words, heading words).
+def _shaped_slots(page: _Page, seeds: set[tuple[str, ...]]) -> tuple[list[Finding], list[Finding], set, set]:
+    """Free slots the finder takes for planted: (weak, joining, tail words, heading words). A
+    heading that ends on a seed tacked onto it ("## Rent increases Cheap Tenant Fast") is left to
+    ``echoes``, which takes only the seed.
 
     Headings, list items and the phrases only a modifier's own function words make query-shaped
     ("top rated ...", "same day ...") never confirm the stuffing themselves ("## Free Shipping"
@@ -150,6 +153,8 @@ def _shaped_slots(page: _Page) -> tuple[list[Finding], list[Finding], set, set]:
     headings: set[tuple[str, ...]] = set()
     for slot in page.slots.slots:
         if not (page.free(slot) and page.finder.slot_is_planted(slot, page.slots)):
+            continue
+        if slot.kind == "heading" and unjoined_tail(page.doc, slot, seeds, page.lex):
             continue
         joins = slot.kind in ("heading", "item") or page.slots.lines[slot.line].kind == "item"
         (joining if joins or not plain_query(slot.words, page.lex) else weak).append(page.finding(slot))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from seoclean.detectors.keyword_insertions import InsertionFinder, query_modifiers, query_shaped
 from seoclean.detectors.keyword_lists import MIN_CONTENTS_ENTRIES
-from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slots
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slots, quotation_closes
 from seoclean.detectors.search_terms import YEAR_RE, modifiers_in
 from seoclean.detectors.standalone_repeats import repeated_fragments
 from seoclean.document import WORD_RE, Document
@@ -26,6 +26,8 @@ _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–�
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
 MIN_QUERY_WORDS = 3  # a repeated phrase of search words this long seeds the sentences
 MIN_HEADLINE_PLACES = 3  # a phrase without a search word standing in this many headings and tails
+MIN_TAIL_HEADINGS = 2  # a tail with a search word on this many different headings is a seed
+MIN_BOLD_REPEATS = 3  # a phrase bolded inside sentences this many times is a seed
 
 
 def family_seeds(
@@ -40,6 +42,8 @@ def family_seeds(
     seeds = set(list_seeds)
     seeds |= _labelled_items(doc, keyword_lines)
     seeds |= _repeated_modifier_slots(slots, lex.stopwords)
+    seeds |= _repeated_tails(doc.text, slots, lex.stopwords, lex)
+    seeds |= _repeated_bold(slots, lex.stopwords, lex)
     seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
     seeds |= repeated_fragments(doc, slots, lex)
     return {s for s in seeds if s and len(s) <= MAX_SLOT_WORDS}
@@ -77,6 +81,35 @@ def _repeated_modifier_slots(slots: Slots, stopwords: frozenset[str]) -> set[tup
         and query_shaped(words, stopwords)
         and (_word_modifiers(words) or _headline_repeat(words, seen, places[words]))
     }
+
+
+def _repeated_tails(text: str, slots: Slots, stopwords: frozenset[str], lex: Lexicon) -> set[tuple[str, ...]]:
+    """A query tacked onto two different headings ("## Rent increases | Cheap Tenant Fast", "## Where
+    to get help - Cheap Tenant Fast"): a heading's own tail names its section, and sections differ;
+    a search word in it makes it a keyphrase. Not counted: tails repeated on identical headings (a
+    repeated section), the title's tail and quoted tails (a comment thread's header quotes the
+    title: '3 thoughts on "Three Months with the V9: An Honest Review"')."""
+    titles = {slot.line for slot in slots.of_kind("title")}
+    headings: dict[tuple[str, ...], set[int]] = {}
+    for slot in slots.of_kind("tail"):
+        if slot.line not in titles and not quotation_closes(text, slot.end):
+            headings.setdefault(slot.words, set()).add(slot.line)
+    return {
+        words
+        for words, lines in headings.items()
+        if len({slots.lines[i].lower for i in lines}) >= MIN_TAIL_HEADINGS
+        and _word_modifiers(words)
+        and query_shaped(words, stopwords, lex)
+    }
+
+
+def _repeated_bold(slots: Slots, stopwords: frozenset[str], lex: Lexicon) -> set[tuple[str, ...]]:
+    """A phrase of two or more words bolded inside sentences again and again ("... unplug the
+    **laptop time** charger", "... after **laptop time** all the screws"): a writer bolds a term
+    where it is defined, once; bolding the same phrase in sentence after sentence marks a keyphrase
+    for search engines. Bold lead-ins ("**Note:** ...") are not bold runs (``keyword_slots``)."""
+    counts = Counter(slot.words for slot in slots.of_kind("bold") if len(slot.words) >= 2)
+    return {words for words, n in counts.items() if n >= MIN_BOLD_REPEATS and query_shaped(words, stopwords, lex)}
 
 
 def _headline_repeat(words: tuple[str, ...], seen: set[str], places: int) -> bool:

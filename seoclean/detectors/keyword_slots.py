@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from seoclean.document import Document, Word
 
 _LIST_MARKER_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
-# The last joiner of a heading: "Title | tail", "Title - tail", "Title: tail", and the pilcrow that
-# ends a documentation heading ("Command-Line Interface¶ tail": nothing belongs after it).
-_HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|:\s|¶\s)(?!.*(?:\s[|–—-]\s|:\s|¶\s))")
+# The last joiner of a heading: "Title | tail", "Title - tail", "Title: tail", the pilcrow that
+# ends a documentation heading ("Command-Line Interface¶ tail": nothing belongs after it) and the
+# question mark that ends a question ("Can I pay monthly? affordable home insurance").
+_HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|[:?]\s|¶\s)(?!.*(?:\s[|–—-]\s|[:?]\s|¶\s))")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
 MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
 MAX_FRAGMENT_WORDS = 6
@@ -154,11 +155,30 @@ def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
         if index < 0 or lines[index].kind not in ("paragraph", "item") or lines[index].end < sentence.end:
             continue
         line = lines[index]
-        if len(line.words) <= size or "," in doc.text[sentence.start : sentence.end]:
-            continue  # the whole line is the sentence, or it lists things
+        if len(line.words) <= size or any(ch in doc.text[sentence.start : sentence.end] for ch in ",:"):
+            continue  # the whole line is the sentence, it lists things, or it is a field ("Availability: Unix.")
         own = words[sentence.first_word : sentence.last_word]
+        if own[0].start == line.words[0].start and _opens_block(words, sentence.first_word):
+            continue  # a run-in heading ("**Motor insurance.** If your business uses vehicles ...")
         slots.append(Slot("fragment", own[0].start, own[-1].end, tuple(w.lower for w in own), index))
     return slots
+
+
+def _opens_block(words: list[Word], first: int) -> bool:
+    """Whether word ``first`` is its block's first: a stuffer's fragment follows a sentence."""
+    return first == 0 or words[first - 1].block != words[first].block
+
+
+def quotation_closes(text: str, offset: int) -> bool:
+    """Whether a closing quotation mark follows ``offset`` on its line, past any sentence
+    punctuation: the words before it belong to a quoted title ('3 thoughts on "... – Mile High
+    Maids"'), not to the line that quotes it."""
+    line_end = text.find("\n", offset)
+    rest = text[offset : len(text) if line_end < 0 else line_end]
+    return rest.lstrip(" .,;:!?").startswith(_CLOSING_QUOTES)
+
+
+_CLOSING_QUOTES = ('"', "”", "’", "»")
 
 
 def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
@@ -177,4 +197,4 @@ def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
-__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "read_slots"]
+__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "quotation_closes", "read_slots"]

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 
 from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, query_modifiers, query_shaped
+from seoclean.detectors.keyword_slots import quotation_closes
 from seoclean.detectors.phrases import Phrase, WordTable
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
@@ -159,6 +160,8 @@ def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, var
         and i + size == end
         and table.in_heading(i)
         and _TAIL_SEPARATOR_RE.search(_between(doc, table, i - 1, i))
+        and not quotation_closes(doc.text, table.words[i + size - 1].end)
+        and not _in_title(doc, table, i)
     ):
         return STANDING  # a heading's tail after a separator ("Getting started: same day brightpath invest")
     if i == start or _gap(doc, table, i - 1, i) or not _common_words(table, lex, i, size):
@@ -228,6 +231,16 @@ def _title_cased_line(table: WordTable, lex: Lexicon, i: int, size: int) -> bool
     around = [w for k, w in enumerate(table.words[start + 1 : end], start + 1) if not i <= k < i + size]
     content = [w for w in around if not lex.is_stopword(w.lower) and w.text[:1].isalpha()]
     return sum(1 for w in content if w.text[:1].isupper()) * 2 > len(content)
+
+
+def _in_title(doc: Document, table: WordTable, i: int) -> bool:
+    """Whether word ``i`` lies in the page's title (its first prose block, a heading): a title's tail
+    names the site or the business ("House Cleaning in Denver – Mile High Maids"), not a keyphrase."""
+    block = table.words[i].block
+    if doc.blocks[block].kind == "title":
+        return True
+    first = next((k for k, b in enumerate(doc.blocks) if b.is_prose), None)
+    return block == first and doc.blocks[block].kind == "heading"
 
 
 def _list_item(doc: Document, table: WordTable, i: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from seoclean.detectors.base import make_finding
+from seoclean.detectors.repeat_context import DEFAULT_LABEL_WORDS, RepeatContext
 from seoclean.document import Document, Sentence
 from seoclean.findings import Finding
 
@@ -33,11 +34,17 @@ class Copy:
 
 
 def sentence_copies(
-    doc: Document, min_words: int, reported: list[Finding], labels: frozenset[tuple[int, int]] = frozenset()
+    doc: Document,
+    min_words: int,
+    reported: list[Finding],
+    labels: frozenset[tuple[int, int]] = frozenset(),
+    context: RepeatContext | None = None,
 ) -> list[Finding]:
     """SEO406 findings for sentences of at least ``min_words`` words (see the module docstring).
     A sentence that is a whole label (a note on a line of its own: ``label_spans``) said again as
-    a label is not a copy."""
+    a label is not a copy, nor is one among the same neighbours as the sentence it repeats (a
+    parallel entry of a reference page: ``context``)."""
+    context = context or RepeatContext(doc, DEFAULT_LABEL_WORDS)
     sentences = [s for s in doc.sentences if doc.blocks[doc.words[s.first_word].block].in_main]
     keys = [tuple(w.lower for w in doc.words[s.first_word : s.last_word]) for s in sentences]
     groups: dict[tuple[str, ...], list[int]] = {}
@@ -62,6 +69,8 @@ def sentence_copies(
         if any(f.start <= copy.start and copy.end <= f.end for f in reported) or _in_list_item(doc, copy.start):
             continue  # a list item that repeats a question or a heading is a table of contents
         if (copy.start, copy.end) in labels and (copy.kept.start, copy.kept.end) in labels:
+            continue
+        if context.parallel((copy.start, copy.end), (copy.kept.start, copy.kept.end)):
             continue
         first_line = doc.position(copy.kept.start)[0]
         message = f"this sentence repeats a sentence on line {first_line}"

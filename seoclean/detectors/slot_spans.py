@@ -1,6 +1,7 @@
 """Where a spinner may have put a substitute: the slots ``substitutions`` scores.
 
-A slot is an open word (content, letters only, not a name) with a single-word thesaurus synonym,
+A slot is an open word (content, letters only, not a name; or a stray capital mid-sentence,
+``spin_surface.stray_capitals``: spinners put in capitalised entries) with a single-word thesaurus synonym,
 or a run of 2..MAX_PHRASE_WORDS joined words that is a multi-word thesaurus entry standing for a
 single word ("money box" -> "bank", "sum of money" -> "gain"). Inner words of a phrase may be
 function words; its first and last may not. Overlapping slots are all kept: the weights decide.
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from seoclean.detectors.spin_context import NO_ID, SpinContext
+from seoclean.detectors.spin_surface import stray_capitals
 from seoclean.detectors.substitute_tables import SubstituteTable
 
 MAX_PHRASE_WORDS = 3
@@ -47,7 +49,7 @@ def slot_spans(ctx: SpinContext, table: SubstituteTable, ids: np.ndarray, counts
     vocabulary ids, ``counts`` the document's count of each id."""
     low, n = ctx.low, ctx.word_count
     usable = (ids != NO_ID) & ctx.array("plain")
-    candidates = np.flatnonzero(usable & ctx.array("open"))
+    candidates = np.flatnonzero(usable & (ctx.array("open") | stray_capitals(ctx)))
     found = table.word_rows(ctx, candidates)
     first, rows = candidates[found >= 0], found[found >= 0]
     own_zipf = ctx.array("zipf")[first]

@@ -14,7 +14,8 @@ reported again:
    with a document cache, ``substitutions``), with the document's rate of such words as context
    (``spin_weights``): the rare synonym where a common one fits ("takings it out"), the word a
    page uses once while its common synonym appears elsewhere, the sense-blind multi-word entry
-   ("a money box transfer");
+   ("a money box transfer"); on a page spun at a rate clean text never shows, words too rare
+   for the frequency list that the thesaurus lists under a common word (SEO201, ``rare_entries``);
 6. SEO206 two function words English never puts together ("it was is not known"); off by default;
 7. SEO204 a common word capitalised mid-sentence ("the Best way").
 
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.collocations import CollocationThresholds
 from seoclean.detectors.consistency import inconsistent_synonyms
+from seoclean.detectors.rare_entries import rare_entry_hits
 from seoclean.detectors.spin_context import Hit, SpinContext
 from seoclean.detectors.spin_measures import RATE_MEASURES, SLOT_MEASURES, collocation_measures, slot_measures
 from seoclean.detectors.spin_surface import function_phrase_swaps, odd_capitals, spintax_residue
@@ -146,9 +148,12 @@ class SpinDetector(Detector):
             th = CollocationThresholds(self.min_pmi, self.min_zipf_gain, self.max_misfit, self.min_fit, self.min_margin)
             hits += _unclaimed(multiword_substitutes(ctx, th, self.max_phrase_words), hits)
             hits += [h for h in unnatural_synonyms(ctx, th, _claimed_words(ctx, hits), stats) if _one_side_fixed(h)]
-        slots, rate = load_weights().score_in_context(ctx, find_slots(ctx))
+        weights = load_weights()
+        slots, rate = weights.score_in_context(ctx, find_slots(ctx))
         if self.min_substitution is not None:
             hits += substitution_hits(ctx, slots, self.min_substitution, _claimed_words(ctx, hits))
+            if weights.rare_entry is not None:
+                hits += rare_entry_hits(ctx, rate, weights.rare_entry, _claimed_words(ctx, hits))
         pairs = function_phrase_swaps(ctx, self.function_min_expected or FUNCTION_PAIR_EXPECTED)
         if self.function_min_expected is not None:
             hits += _unclaimed(pairs, hits)

@@ -100,6 +100,29 @@ def odd_capitals(ctx: SpinContext, min_zipf: float = 4.0, max_proper_share: floa
     return hits, weak
 
 
+def stray_capitals(ctx: SpinContext, max_proper_share: float = 0.05) -> np.ndarray:
+    """Per word: a common word capitalised mid-sentence on its own, where nothing expects a
+    capital (not in a name, a heading or a title-case line, nor after an opening mark). Spinners
+    put in capitalised thesaurus entries ("a subdivision Libra" for "balance"), so the
+    substitution model weighs these words as it weighs lowercase ones."""
+    stray = np.zeros(ctx.word_count, dtype=bool)
+    cased = np.array(ctx.cased, dtype=np.int64)
+    if not len(cased):
+        return stray
+    plain = ctx.array("content") & ctx.array("plain") & ~ctx.array("first") & ~ctx.array("allowed")
+    capitalised = Counter(ctx.low[i] for i in cased.tolist())
+    for i in cased[plain[cased]].tolist():
+        word = ctx.low[i]
+        stray[i] = (
+            _is_title(ctx.texts[i])
+            and capitalised[word] == 1
+            and ctx.lex.proper_share(word) <= max_proper_share
+            and not _in_name(ctx, i)
+            and not _expects_capital(ctx, i)
+        )
+    return stray
+
+
 def _is_title(text: str) -> bool:
     return len(text) > 1 and text[0].isupper() and text[1:].islower() and text.isalpha()
 

@@ -14,6 +14,8 @@ single-word slots and one for phrase slots (a phrase's evidence weighs different
    restores 15.7% of the dev split's spun words exactly instead of 12.8%, at the same 76%
    precision. It is then recalibrated on the dev split (``calibration``: Platt scaling of its
    logit) and is the confidence a finding reports.
+
+``rare_entry`` is the confidence model of ``rare_entries`` (words too rare for the frequency list).
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ def with_interactions(features: np.ndarray) -> np.ndarray:
 class SpinWeights:
     models: dict[tuple[str, str], Logistic]  # (kind, model) -> weights
     calibration: dict[str, Logistic]  # kind -> Platt scaling of the exact model's logit
+    # Confidence of a rare thesaurus entry's suggestion (``rare_entries``); None in weights fitted
+    # before it existed, which turns those findings off.
+    rare_entry: Logistic | None = None
 
     def score_in_context(self, ctx: SpinContext, slots: Slots) -> tuple[Slots, float]:
         """Score the slots, then again with the likely substitutes read as their originals by
@@ -166,7 +171,9 @@ def weights_from_dict(data: dict, path: Path | str = "the weights") -> SpinWeigh
     calibration = {
         kind: Logistic(np.array(data[kind]["calibration"][:1]), data[kind]["calibration"][1]) for kind in KINDS
     }
-    return SpinWeights(models, calibration)
+    rare = data.get("rare_entry")
+    rare_entry = Logistic(np.array(rare["coefficients"], dtype=float), float(rare["intercept"])) if rare else None
+    return SpinWeights(models, calibration, rare_entry)
 
 
 _REFIT = "refit them with `python scripts/fit_spin_weights.py`"

@@ -7,9 +7,10 @@ the basement. Top rated outdoor faucet. Do this before ...") is how writers add 
 also heads a section of the page is a keyphrase put in every place where a phrase can stand
 alone, and so is one said twice that way with a search word in it (a price, a deal, "top rated"):
 emphasis repeats a point, not a query (``repeated_fragments``).
-A phrase shown planted elsewhere on the page that ends a Title Case heading in lower case, with no
-joiner, was tacked onto it ("9.2.1.3. Using Remote X11 Applications ssh machine":
-``unjoined_tail``); a sentence-case heading ending on it names it as its object.
+A phrase shown planted elsewhere on the page that ends a Title Case heading in lower case, or a
+sentence-case heading in Title Case, with no joiner, was tacked onto it ("9.2.1.3. Using Remote X11
+Applications ssh machine", "## Rent increases Cheap Tenant Fast": ``unjoined_tail``); a
+sentence-case heading ending on it in lower case names it as its object.
 """
 
 from __future__ import annotations
@@ -58,12 +59,23 @@ def unjoined_tail(doc: Document, slot: Slot, phrases: set, lex: Lexicon) -> tupl
         if lex.is_stopword(previous) or lex.bigram(previous, phrase[0]):
             return None
         words = doc.words_between(slot.start, slot.end)
-        head = [w for w in words[1:-size] if not lex.is_stopword(w.lower) and w.text[:1].isalpha()]
-        title_cased = bool(head) and all(w.text[:1].isupper() for w in head)
-        if not title_cased or any(w.text != w.lower for w in words[-size:]):
+        if not _case_breaks(words[1:-size], words[-size:], lex):
             return None  # "## Choosing cloud storage" ends on its own object
         return words[-size].start, words[-1].end, phrase
     return None
+
+
+def _case_breaks(head: list, tail: list, lex: Lexicon) -> bool:
+    """A lower-case phrase after a Title Case heading, or a Title Case phrase after a heading in
+    sentence case ("## Rent increases Cheap Tenant Fast"): the heading's own words keep its casing."""
+    head = [w for w in head if not lex.is_stopword(w.lower) and w.text[:1].isalpha()]
+    if not head:
+        return False
+    if all(w.text[:1].isupper() for w in head):
+        return all(w.text == w.lower for w in tail)
+    content = [w for w in tail if not lex.is_stopword(w.lower)]
+    head_lower = not any(w.text[:1].isupper() for w in head)
+    return head_lower and bool(content) and all(w.text[:1].isupper() and not w.text.isupper() for w in content)
 
 
 __all__ = ["repeated_fragments", "unjoined_tail"]

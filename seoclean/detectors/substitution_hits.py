@@ -58,7 +58,9 @@ def _hit(ctx: SpinContext, slots: Slots, k: int) -> Hit:
     first, last = int(slots.first[k]), int(slots.last[k])
     start, end = ctx.words[first].start, ctx.words[last].end
     original = slots.original(k)
-    suggestion = match_case(original, ctx.doc.text[start:end])
+    # A capitalised entry mid-sentence (a stray capital, see ``slot_spans``) stood for a lowercase word.
+    stray = ctx.name_like[first] and not ctx.first[first]
+    suggestion = original if stray else match_case(original, ctx.doc.text[start:end])
     article = article_fix(ctx, first, original)
     if article is not None:
         start, suggestion = ctx.words[first - 1].start, f"{article} {suggestion}"

@@ -22,6 +22,7 @@ from seoclean.detectors.duplicate_units import (
     ends_sentence,
     is_list_item,
 )
+from seoclean.detectors.repeat_context import DEFAULT_LABEL_WORDS, RepeatContext
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
 
@@ -30,8 +31,9 @@ MIN_SENTENCE_WORDS = 4  # a line of prose this long ending a sentence starts the
 ENTRY_MAX_WORDS = 4  # an entry of a table of contents or a menu is shorter than this
 
 
-def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
-    """SEO405 findings for a title of at least ``min_words`` words."""
+def title_copies(doc: Document, units: Units, min_words: int, context: RepeatContext | None = None) -> list[Finding]:
+    """SEO405 findings for a title of at least ``min_words`` words; ``context`` tells a page
+    template's repeats (``_template_repeat``)."""
     title = units.title
     if title is None or len(title.words) < min_words:
         return []
@@ -47,12 +49,26 @@ def title_copies(doc: Document, units: Units, min_words: int) -> list[Finding]:
     first_line = doc.position(title.start)[0]
     message = f"the page title (line {first_line}) is repeated in the body"
     evidence = {"first_line": first_line, "words": len(title.words)}
-    spans = [(copy.start, copy.end) for copy in copies[1 if units.title_echoed else 0 :]]
+    context = context or RepeatContext(doc, DEFAULT_LABEL_WORDS)
+    spans = [
+        (copy.start, copy.end)
+        for copy in copies[1 if units.title_echoed else 0 :]
+        if not _template_repeat(units, copy, context)
+    ]
     spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
     return [
         make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence)
         for start, end in sorted(spans)
     ]
+
+
+def _template_repeat(units: Units, copy: Unit, context: RepeatContext) -> bool:
+    """Whether ``copy`` repeats an earlier line naming the title among the same neighbours
+    (``repeat_context``): a page footer repeating its header, the title above the same table of
+    contents, as plain text keeps both. A title pasted into the body stands among paragraphs that
+    have nothing to do with the title's."""
+    earlier = [u for u in [units.title, *units.headings, *units.lines] if u.words == copy.words and u.end <= copy.start]
+    return any(context.parallel((copy.start, copy.end), (u.start, u.end)) for u in earlier)
 
 
 def _entry_of_a_list(doc: Document, unit: Unit) -> bool:

@@ -8,7 +8,7 @@ capitalised after a lower-case word, or with neither neighbour forming a known w
 from __future__ import annotations
 
 from seoclean.detectors.family_findings import overlaps, slot_finding
-from seoclean.detectors.keyword_insertions import MIN_JOIN
+from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, MIN_JOIN
 from seoclean.detectors.keyword_seeds import MIN_QUERY_WORDS
 from seoclean.detectors.phrases import WordTable
 from seoclean.document import Document
@@ -55,6 +55,14 @@ def wedged(doc: Document, table: WordTable, i: int, size: int, lex: Lexicon) -> 
     right = lex.bigram(lower[end - 1], lower[end]) == 0
     if left and right:
         return True
-    # A seed of three or more words that one side does not take, where the words around it make a
-    # common pair: "ovens run hotter than the [discount cake sink price] dial says".
-    return size >= MIN_QUERY_WORDS and (left or right) and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN
+    # A seed that one side does not take, where the words around it make a common pair: "ovens run
+    # hotter than the [discount cake sink price] dial says", "unplug the [laptop time] charger". A
+    # seed is already shown planted on the page, so one side's word pair is enough; for a seed of
+    # two words only between common words, where an absent pair means something ("a ctypes type").
+    if size < MIN_QUERY_WORDS and not _common(lex, (lower[i - 1], lower[i], lower[end - 1], lower[end])):
+        return False
+    return (left or right) and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN
+
+
+def _common(lex: Lexicon, words: tuple[str, ...]) -> bool:
+    return all(len(w) > 1 and lex.zipf(w) >= MIN_COMMON_ZIPF for w in words)

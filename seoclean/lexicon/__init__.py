@@ -11,6 +11,7 @@ never asks for synonyms never pays for the thesaurus.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -144,6 +145,10 @@ class Lexicon:
         A multi-word synonym is also a key: ``synonyms("muscle mass")`` lists the single words it
         stands for in the thesaurus ("muscle", ...), which is how spinners came to write it."""
         return self._thesaurus.get(word, ())
+
+    def thesaurus_entries(self) -> Iterable[tuple[str, tuple[str, ...]]]:
+        """Every (word or phrase, its ``synonyms``) of the thesaurus, for reverse indexes (read only)."""
+        return self._thesaurus.items()
 
     def starts_phrase(self, words: str) -> bool:
         """True when some multi-word thesaurus entry starts with ``words`` (one word, or two joined
