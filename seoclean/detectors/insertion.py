@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
+from seoclean.detectors.keyword_slots import is_table_row
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import QUERY_TAILS_RE, YEAR_RE, modifiers_in
 from seoclean.document import WORD_RE, Document
@@ -273,6 +274,12 @@ def _is_keyword_item(item: str, words: list[str], stopwords: frozenset[str], max
     return all(w not in stopwords or w in _KEYPHRASE_FUNCTION_WORDS for w in words)
 
 
+def _in_table_row(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return is_table_row(text[line_start : len(text) if line_end < 0 else line_end])
+
+
 def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float | None) -> list[Finding]:
     """SEO105 for every main-content sentence (a line without end punctuation is one) that is a
     keyword list. Menus and footers are left to the boilerplate detector: a product menu
@@ -286,6 +293,8 @@ def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float
         text = doc.text[sentence.start : sentence.end]
         if not _SEPARATOR_CHAR_RE.search(text):  # cheap pre-check: a list needs a separator
             continue
+        if _in_table_row(doc.text, sentence.start):
+            continue  # "| ctypes type | C type | Python type |" heads a table's columns
         found = keyword_list(text, stopwords, share=share)
         if found is None:
             continue

@@ -59,6 +59,8 @@ def query_shaped(
     only be a verb unless it is a search modifier ("buy"): a keyphrase is a noun phrase."""
     if not 2 <= len(words) <= MAX_PHRASE:
         return False
+    if sum(1 for w in words if len(w) == 1) * 2 > len(words):
+        return False  # mostly single letters ("X | Y", "x y"): variables of code or maths, not a query
     allowed = _PHRASE_FUNCTION_WORDS
     if modifier_words and (not SEARCH_MODIFIERS.isdisjoint(words) or "without" in words or "same" in words):
         # A modifier's own function words ("top rated", "same day", "without prescription").

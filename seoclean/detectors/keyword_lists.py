@@ -14,7 +14,7 @@ from collections import Counter
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.keyword_insertions import query_modifiers
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots
-from seoclean.detectors.search_terms import STRONG_MODIFIERS, modifiers_in
+from seoclean.detectors.search_terms import STRONG_MODIFIERS, YEAR_RE, modifiers_in
 from seoclean.document import Document
 from seoclean.findings import Finding
 
@@ -108,12 +108,19 @@ def _is_keyword_list(doc: Document, items: list[Line], stopwords: frozenset[str]
     not the points of an article."""
     words = [item.lower for item in items]
     found = [modifiers_in(w) for w in words]
-    distinct = set().union(*found)
+    distinct = _one_year(set().union(*found))
     weight = len(distinct) + sum(1 for m in distinct if m in STRONG_MODIFIERS)
     _, sharing = _shared_word(words, stopwords)
     if sharing < 2 or (sharing < MIN_SHARED_ITEM_SHARE * len(items) and weight < 3):
         return False  # most items vary one topic, unless the list is plainly made of queries
     return weight >= 2 and (sum(bool(m) for m in found) * 2 >= len(items) or weight >= 3)
+
+
+def _one_year(modifiers: set[str]) -> set[str]:
+    """The modifiers with all years counted as one: a different year on each item dates a
+    chronology ("Ian Murdock August 1993", "Bruce Perens April 1996"), not queries."""
+    years = sorted(m for m in modifiers if YEAR_RE.fullmatch(m))
+    return (modifiers - set(years)) | set(years[:1])
 
 
 def _shared_word(items: list[tuple[str, ...]], stopwords: frozenset[str]) -> tuple[str, int]:

@@ -24,6 +24,7 @@ from seoclean.lexicon import Lexicon
 
 _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+")
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
+MIN_SEED_WORDS = 2
 MIN_QUERY_WORDS = 3  # a repeated phrase of search words this long seeds the sentences
 MIN_HEADLINE_PLACES = 3  # a phrase without a search word standing in this many headings and tails
 MIN_TAIL_HEADINGS = 2  # a tail with a search word on this many different headings is a seed
@@ -46,7 +47,8 @@ def family_seeds(
     seeds |= _repeated_bold(slots, lex.stopwords, lex)
     seeds |= {phrase for phrase in stuffed if modifiers_in(phrase)}
     seeds |= repeated_fragments(doc, slots, lex)
-    return {s for s in seeds if s and len(s) <= MAX_SLOT_WORDS}
+    # One word is a topic or a label ("Tip", "Note"), not a search query: it seeds nothing.
+    return {s for s in seeds if MIN_SEED_WORDS <= len(s) <= MAX_SLOT_WORDS}
 
 
 def _labelled_items(doc: Document, keyword_lines: Iterable[Finding]) -> set[tuple[str, ...]]:

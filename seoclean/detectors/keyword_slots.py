@@ -22,6 +22,9 @@ _LIST_MARKER_RE = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 # ends a documentation heading ("Command-Line Interface¶ tail": nothing belongs after it) and the
 # question mark that ends a question ("Can I pay monthly? affordable home insurance").
 _HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|[:?]\s|¶\s)(?!.*(?:\s[|–—-]\s|[:?]\s|¶\s))")
+# A row of a pipe table ("| ctypes type | C type | Python type |"): its cells are labels and
+# data, side by side by layout, not phrases a writer chose to stand alone.
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
 MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
 MAX_FRAGMENT_WORDS = 6
@@ -43,7 +46,7 @@ class Slot:
 class Line:
     start: int
     end: int
-    kind: str  # "heading", "title", "item", "paragraph"
+    kind: str  # "heading", "title", "item", "paragraph", "table"
     words: tuple[Word, ...]
 
     @property
@@ -106,7 +109,9 @@ def _lines(doc: Document) -> list[Line]:
         block = blocks[index]
         raw = doc.text[start:end]
         marker = _LIST_MARKER_RE.match(raw.lstrip("> "))
-        if block.kind in ("heading", "title"):
+        if is_table_row(raw):
+            kind = "table"  # not a slot: a cell ("| | Tip |") is no heading or list item
+        elif block.kind in ("heading", "title"):
             kind = block.kind
         elif block.kind == "list_item" or marker:
             kind = "item"
@@ -115,6 +120,11 @@ def _lines(doc: Document) -> list[Line]:
         content_start = start + (len(raw) - len(raw.lstrip("> ")) + marker.end() if marker else 0)
         lines.append(Line(start, end, kind, tuple(doc.words_between(content_start, end))))
     return lines
+
+
+def is_table_row(line: str) -> bool:
+    """Whether ``line`` is a row of a pipe table, as trafilatura and Markdown write tables."""
+    return bool(_TABLE_ROW_RE.match(line))
 
 
 def _tail(text: str, line: Line, index: int) -> list[Slot]:
@@ -197,4 +207,4 @@ def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
-__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "quotation_closes", "read_slots"]
+__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "is_table_row", "quotation_closes", "read_slots"]

@@ -26,7 +26,11 @@ A phrase of three or more words is reported when
 
 Otherwise a phrase always in Title Case is taken for a name however often it recurs (titles of
 books, laws and programmes look the same), and headings that repeat a phrase prove nothing on their own
-(tables of contents, reference pages and FAQ pages repeat headings and heading tails). Each
+(tables of contents, reference pages and FAQ pages repeat headings and heading tails). A
+phrase that is a whole heading and carries no search word is a section's name: said in running
+text it is the page's subject, and quoted in the heading's casing at the end of a clause it is a
+cross-reference ("see Organizing test code."). A line that a hard-wrapped sentence breaks off
+("... executed by the main" above "thread of the main interpreter.") does not stand on its own. Each
 planted occurrence of a reported phrase is reported, also after "the" (where a capital alone
 would suggest a name), as is each occurrence appended to a finished clause. A phrase that every
 occurrence opens with the same capitalised stop word ("... on Top rated compound statements") is
@@ -134,14 +138,38 @@ def _judge(doc: Document, table: WordTable, lex: Lexicon, positions: list[int], 
     standing = [i for i in positions if how[i] == STANDING]
     wedged = [i for i in positions if how[i] == WEDGED]
     joined = [i for i in positions if how[i] == JOINED]
+    headings = {_phrase_text(doc, table, i, size) for i in standing if _names_section(table, i, size)}
+    in_sentence = [i for i in in_sentence if not _cross_reference(doc, table, i, size, headings)]
     leaders = {table.lower[i - 1] for i in in_sentence}
     appended = {table.lower[i - 1] for i in positions if how[i] == APPENDED}
-    pasted = (in_sentence and (standing or len(leaders) >= MIN_LEADERS)) or (wedged and standing)
+    # A section's name said in its own words in running text ("if you have multiple windows and
+    # pads on screen" under "## Windows and Pads") is the page's subject; a query is planted.
+    alone = [i for i in standing if not _names_section(table, i, size)]
+    query = bool(positions) and bool(query_modifiers(tuple(table.lower[positions[0] : positions[0] + size])))
+    pasted = (in_sentence and (standing or len(leaders) >= MIN_LEADERS)) or (wedged and (alone or (standing and query)))
     if len(joined) >= MIN_JOINED or (joined and (standing or in_sentence)):
         pasted = True
     if not pasted and len(appended) < MIN_APPENDED_LEADERS:
         return []
     return [Planted(i, size, _REPORTED_AS.get(how[i], how[i])) for i in positions if how[i] is not None]
+
+
+def _names_section(table: WordTable, i: int, size: int) -> bool:
+    """Whether the occurrence at ``i`` is a whole heading: the name of a section of the page."""
+    return table.in_heading(i) and i == table.sentence_start[i] and i + size == table.sentence_end[i]
+
+
+def _phrase_text(doc: Document, table: WordTable, i: int, size: int) -> str:
+    return doc.text[table.words[i].start : table.words[i + size - 1].end]
+
+
+def _cross_reference(doc: Document, table: WordTable, i: int, size: int, headings: set[str]) -> bool:
+    """A section's heading quoted in its own casing at the end of a clause ("covered in the section
+    Organizing test code.", "described in Bytes and Bytearray Operations."): a pointer to the
+    section, as documentation writes them; a pasted phrase runs on into its sentence."""
+    end = i + size
+    closes = end == table.sentence_end[i] or _gap(doc, table, end - 1, end)
+    return closes and _phrase_text(doc, table, i, size) in headings
 
 
 def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, varies: bool) -> str | None:
@@ -154,6 +182,8 @@ def _placement(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int,
 def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, varies: bool) -> str | None:
     start, end = table.sentence_start[i], table.sentence_end[i]
     if i == start and i + size == end:
+        if _wrapped(doc, table, i, size):
+            return None  # "... search locations for\nmodules and packages." is one sentence
         return STANDING  # a heading, a line or a sentence that is only the phrase
     if (
         i > start
@@ -190,6 +220,20 @@ def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, var
     ):
         return WEDGED
     return None
+
+
+def _wrapped(doc: Document, table: WordTable, i: int, size: int) -> bool:
+    """Whether a line break without punctuation joins the phrase to a lower-case word: a sentence
+    hard-wrapped over lines ("executed by the main" above "thread of the main interpreter."), whose
+    pieces look like lines of their own but are not."""
+    words, end = table.words, i + size
+    before = i > 0 and words[i].text[:1].islower() and _line_break(_between(doc, table, i - 1, i))
+    after = end < len(words) and words[end].text[:1].islower() and _line_break(_between(doc, table, end - 1, end))
+    return before or after
+
+
+def _line_break(gap: str) -> bool:
+    return "\n" in gap and not gap.strip() and gap.count("\n") == 1
 
 
 def _wedged(table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
