@@ -84,6 +84,7 @@ def render(model, result: dict, load: dict) -> str:
                     f"`{training['data']}` (sha256 `{training['data_sha256'][:16]}...`), rows "
                     + ", ".join(f"{k} {v}" for k, v in training["rows"].items()),
                 ],
+                ["left out of fitting", training.get("left_out", "none")],
                 [
                     "training time",
                     f"{training['seconds']} s from scratch on {training['machine']}, of which "
@@ -218,7 +219,7 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
 
 - Training leaves out the clean train rows whose keyword profile no honest page shows: the
   page's top phrase at 4% or more of its words (Yoast's advice tops out at 3%) and in 60% or
-  more of its paragraphs (31 of 3,976 train rows; `training.beyond_honest_range`). They are the
+  more of its paragraphs ("left out of fitting" above; `training.beyond_honest_range`). They are the
   team's synthetic articles repeating their topic, mostly the topic-headed and topic-repeat
   hard negatives; none of the dataset's real documentation pages lies there, nor any of the 627
   unseen Debian page versions. Fitted on, they taught the model that a templated doorway page's
