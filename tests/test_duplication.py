@@ -59,6 +59,10 @@ def findings(text: str, **options):
     return DuplicationDetector(**options).run(Document(text)).findings
 
 
+def findings_in(text: str, fmt: str):
+    return DuplicationDetector().run(load_text(text, format=fmt)).findings
+
+
 def by_rule(text: str, code: str, **options):
     return [f for f in findings(text, **options) if f.rule == code]
 
@@ -393,15 +397,35 @@ def test_a_table_of_contents_entry_is_never_taken_for_the_title():
 def test_a_lead_in_on_a_line_of_its_own_may_recur_but_one_tacked_onto_a_paragraph_is_a_copy():
     lead_in = "Following is a result of running the code:"
     tutorial = (
-        f"Run the script with no options.\n\n{lead_in}\n\nNothing is printed, which is not very useful.\n\n"
-        f"Now pass a positional argument.\n\n{lead_in}\n\nThe argument is echoed back to the terminal.\n"
+        f"## The basics\n\nRun the script with no options.\n\n{lead_in}\n\n"
+        "Nothing is printed, which is not very useful.\n\n"
+        f"## Positional arguments\n\nNow pass a positional argument.\n\n{lead_in}\n\n"
+        "The argument is echoed back to the terminal.\n"
     )
-    assert findings(tutorial) == []
+    assert findings_in(tutorial, "markdown") == []
     tacked = tutorial.replace(
         "Now pass a positional argument.\n\n", f"Now pass a positional argument. {lead_in}\n\n", 1
     )
-    (finding,) = findings(tacked)
+    (finding,) = findings_in(tacked, "markdown")
     assert (finding.rule, finding.start) == ("SEO406", tacked.index(f" {lead_in}") + 1)
+
+
+def test_a_lead_in_said_again_further_down_its_own_section_is_a_copy():
+    tutorial = (
+        "## Combining positional and optional arguments\n\n"
+        "Our program keeps growing in complexity:\n\n"
+        "The program now takes a positional argument and an optional flag that makes it talk more.\n\n"
+        "We have brought back a positional argument, hence the complaint about a missing value.\n\n"
+        "## Conclusion\n\nThe argparse module offers a lot more than shown here.\n"
+    )
+    assert findings_in(tutorial, "markdown") == []
+    pasted = tutorial.replace(
+        "hence the complaint about a missing value.\n\n",
+        "hence the complaint about a missing value.\n\nOur program keeps growing in complexity:\n\n",
+    )
+    (finding,) = findings_in(pasted, "markdown")
+    assert (finding.rule, finding.text) == ("SEO403", "Our program keeps growing in complexity:")
+    assert finding.start == pasted.rindex("Our program")
 
 
 # -- lines glued onto other lines, and lines said twice in a row ----------------------------------
@@ -456,7 +480,8 @@ def test_a_bulleted_entry_said_twice_in_a_row_and_short_entries_that_may_be():
     # short entries do recur in a row in real documentation: a nested table of contents naming
     # its page, one "- Note" per note; and two entries may differ only in their symbols
     short = (
-        "The shell expands these forms before the command runs.\n\n- General Python FAQ\n- General Python FAQ\n"
+        "General Python FAQ\n\nThe shell expands these forms before the command runs.\n\n"
+        "- General Python FAQ\n- General Python FAQ\n"
         '- "$( command )" → the output of "command"\n'
         '- "\' command \'" → the output of "command"\n\n'
         "- Note\n- Note\n- Note\n"

@@ -622,3 +622,104 @@ def test_the_headline_pasted_into_a_plain_text_page_goes_but_its_header_lines_st
     spam = page.replace("Scoop the dough", f"{headline}\n\nScoop the dough")
     result = clean(spam, format="text", analyzer=analyzer)
     assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+
+
+SMOOTHIE = """\
+# Peanut butter banana smoothie
+
+My go-to after a morning lifting session. It's thick, it tastes like a milkshake, and it keeps me
+going until lunch without a sugar crash.
+
+## Ingredients
+
+- 1 ripe banana, sliced and frozen
+- 1 heaped tbsp peanut butter
+- 150g Greek yogurt
+- 200ml milk of your choice
+
+## Method
+
+Blend everything for a minute until smooth. Too thick? Add a splash more milk.
+"""
+
+
+def test_a_short_entry_doubled_in_a_tight_list_goes_but_a_flattened_table_of_contents_keeps_its_doubles(analyzer):
+    assert clean(SMOOTHIE, format="markdown", analyzer=analyzer).edits == ()
+    spam = SMOOTHIE.replace("- 150g Greek yogurt\n", "- 150g Greek yogurt\n- 150g Greek yogurt\n")
+    result = clean(spam, format="markdown", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO402"] and result.text == SMOOTHIE
+    # extracted text loses the nesting of a table of contents: a section named again under its
+    # own entry ("- FILTER DIR" above its nested "- FILTER DIR") is the page's, not a paste
+    contents = (
+        "# unittest.mock\n\n- Quick Guide\n- Helpers\n- FILTER DIR\n- FILTER DIR\n- mock open\n\n"
+        "## Quick Guide\n\nMock and MagicMock objects create all attributes and methods as you access them.\n\n"
+        "## FILTER DIR\n\nFILTER_DIR is a module level variable that controls the way mock objects respond to dir().\n"
+    )
+    assert clean(contents, format="markdown", analyzer=analyzer).edits == ()
+
+
+def test_a_plain_text_headline_that_ends_like_a_sentence_is_the_title_and_its_pasted_copies_go(analyzer):
+    headline = "I stopped feeling guilty about screen time. Here's why."
+    page = (
+        "Jump to navigation\n\nReviewed by Jonah Price · 11 February 2023\n\n"
+        f"{headline}\n\n"
+        "For the first three years of my son's life I counted minutes. I knew the guidelines off by heart "
+        "and felt a little jolt of guilt every time the television went on.\n\n"
+        "Then a health visitor said something that changed how I think about it: it is less about the "
+        "number of minutes and more about what he is watching and whether we watch it together.\n\n"
+        "So here are the rules we have landed on in our house. They are not perfect and they are not science.\n"
+    )
+    assert clean(page, format="text", analyzer=analyzer).edits == ()
+    spam = page.replace("So here are the rules", f"{headline}\n\nSo here are the rules")
+    result = clean(spam, format="text", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+
+
+def test_the_headline_below_a_cookie_notice_is_the_title_and_its_pasted_copies_go(analyzer):
+    headline = "Payday Loans Aren't a Lifeline. They're a Trapdoor."
+    page = (
+        "Cookies help us deliver our services. You can change your choices at any time in the settings "
+        "at the bottom of the page.\n\n"
+        f"# {headline}\n\n"
+        "For six years I volunteered on Thursday evenings at a debt advice drop-in above a library, and "
+        "the story was nearly always the same.\n\n"
+        "A small, urgent bill arrived, a loan was taken out to cover it, and a second loan followed to "
+        "repay the first one a few weeks later.\n\n"
+        "There are better options, and we should be louder about them than the lenders are about theirs.\n"
+    )
+    assert clean(page, format="markdown", analyzer=analyzer).edits == ()
+    spam = page.replace("There are better options", f"**{headline}**\n\nThere are better options")
+    result = clean(spam, format="markdown", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+
+
+PARSER_DOC = """\
+Parser API
+
+class email.parser.BytesFeedParser(_factory=None, *, policy=policy.compat32)
+
+Create a BytesFeedParser instance. Optional _factory is a no-argument callable; if not specified use the message factory from the policy.
+
+Note: The policy keyword should always be specified; the default will change to email.policy.default in a future version of Python.
+
+New in version 3.2.
+
+class email.parser.BytesParser(_class=None, *, policy=policy.compat32)
+
+Create a BytesParser instance. The _class and policy arguments have the same meaning as those of BytesFeedParser.
+
+Note: The policy keyword should always be specified; the default will change to email.policy.default in a future version of Python.
+
+Changed in version 3.3: Removed the strict argument that was deprecated in 2.4.
+"""
+
+
+def test_a_note_said_under_each_entry_it_applies_to_stays_but_a_pasted_paragraph_goes(analyzer):
+    assert clean(PARSER_DOC, format="text", analyzer=analyzer).edits == ()
+    paragraph = (
+        "Create a BytesFeedParser instance. Optional _factory is a no-argument callable; "
+        "if not specified use the message factory from the policy."
+    )
+    spam = PARSER_DOC.replace("New in version 3.2.\n", f"New in version 3.2.\n\n{paragraph}\n")
+    result = clean(spam, format="text", analyzer=analyzer)
+    assert [e.rule for e in result.edits] == ["SEO403"] and result.text == PARSER_DOC

@@ -381,6 +381,34 @@ def test_substitution_measures_separate_a_spun_page_from_its_source():
     assert spun["likely_substitute_per_100w"] > 3
 
 
+# Three words swapped in the savings page: a light spin, as spinners that keep most of a page do.
+SAVINGS_LIGHTLY_SPUN = (
+    SAVINGS.replace("you need it", "you demand it")
+    .replace("a bonus for", "a fillip for")
+    .replace("save for a house", "save for a menage")
+)
+
+
+def test_the_slot_tail_measures_see_a_light_spin_that_barely_moves_the_rate():
+    source = SpinDetector().run(Document(SAVINGS)).measures
+    light = SpinDetector().run(Document(SAVINGS_LIGHTLY_SPUN)).measures
+    spun = SpinDetector().run(Document(SAVINGS_SPUN)).measures
+    # The rate averages over some 60 slots and is shrunk towards clean text: three swaps hardly move it.
+    assert light["substitution_rate"] < source["substitution_rate"] * 1.5
+    # The likeliest tenth of the slots is where the three swaps are.
+    assert source["top_decile_substitute_prob"] < 0.3 < light["top_decile_substitute_prob"]
+    assert light["top_decile_substitute_prob"] > 3 * source["top_decile_substitute_prob"]
+    # The excess over a writer's rate grows with the evidence: none, three swaps, a blind spin.
+    assert source["substitute_excess_z"] < 0 < light["substitute_excess_z"] < spun["substitute_excess_z"]
+    assert spun["substitute_excess_z"] > 2
+
+
+def test_the_slot_tail_measures_are_zero_without_slots():
+    measures = SpinDetector().run(Document("2024: 12, 17 and 30.")).measures
+    assert measures["top_decile_substitute_prob"] == 0.0
+    assert measures["substitute_excess_z"] == 0.0
+
+
 def test_a_neighbour_of_a_substitute_is_judged_against_its_original():
     # "stream report" for "current account": once "report" reads as "account", "stream" is a
     # rare stand-in for "current" ("current account" is a known pair); before, it met an unknown pair.

@@ -18,6 +18,7 @@ PROSE_LINE_WORDS = 10  # an unpunctuated line this long is still prose (a long h
 LABEL_MAX_WORDS = 12  # a line of its own shorter than this is a label, a note or a caption, not a paragraph
 ELEMENT_LINE_CHARS = 100  # nobody hard-wraps prose wider: a chunk with a line this long puts one element per line
 TITLE_MIN_WORDS = 4  # a heading after header lines is the title only when it is this long
+LEAD_IN_MIN_WORDS = 4  # a line this long ending in ":" introduces what follows in a sentence
 OPENING_PARAGRAPH_WORDS = 12  # a paragraph of sentences this long starts the body: no title after it
 
 LIST_MARKER_RE = re.compile(r"^(?:[-*•–—>+]|\d{1,3}[.)])\s")
@@ -57,6 +58,7 @@ class Unit:
     words: tuple[str, ...]
     multi_line: bool  # a block spanning several lines (its lines are units too)
     prose: bool  # reads as prose, not as a list item, table row, code line or label
+    lead_in: bool = False  # a line introducing what follows, ending in ":" (``lead_in``)
 
 
 @dataclass(slots=True)
@@ -79,10 +81,13 @@ def cut_units(doc: Document) -> Units:
     make = _UnitMaker(doc)
     main = [i for i in doc.prose_blocks if doc.blocks[i].in_main]
     opening = True  # no paragraph of prose yet: header lines ("Blog", a date) may come before the title
+    unit: Unit | None = None
+    furniture: list[bool] = []  # per block so far: header furniture (a menu, a byline, a skip link)
     for index in main:
         block = doc.blocks[index]
         chunk = text[block.start : block.end]
-        unit = make(block.start, block.end, "\n" in chunk)
+        previous, unit = unit, make(block.start, block.end, "\n" in chunk)
+        furniture.append(bool(MENU_SEPARATOR_RE.search(chunk)) or _header_chrome(chunk, unit.words))
         if block.kind == "title":
             if units.title is None:
                 units.title, units.title_echoed = unit, True
@@ -102,8 +107,25 @@ def cut_units(doc: Document) -> Units:
             and len(unit.words) >= OPENING_PARAGRAPH_WORDS
             and ends_sentence(chunk)
         ):
+            if opening and units.title is None and all(furniture[:-2]) and _plain_headline(doc, previous):
+                units.title = previous  # the line between the header's furniture and the first paragraph
             opening = False  # prose has begun (a block of menu and byline lines has not begun it)
     return units
+
+
+def _plain_headline(doc: Document, unit: Unit | None) -> bool:
+    """Whether ``unit``, right above the first paragraph of a plain-text page with no heading and
+    below nothing but the header's furniture, is its headline: plain text marks no heading, and a
+    headline may end like a sentence ("I stopped feeling guilty about screen time. Here's why.")
+    but is shorter than a paragraph and is no furniture itself (a byline, a dateline, a menu)."""
+    if doc.format != "text" or unit is None or unit.multi_line:
+        return False
+    line = doc.text[unit.start : unit.end]
+    if not line[:1].isupper() or LIST_MARKER_RE.match(line) or MENU_SEPARATOR_RE.search(line):
+        return False  # a headline opens with a capital; code ("#define ...") and menus do not read as one
+    if _header_chrome(line, unit.words):
+        return False
+    return TITLE_MIN_WORDS <= len(unit.words) < OPENING_PARAGRAPH_WORDS
 
 
 def _whole_lines(chunk: str) -> list[tuple[int, int]]:
@@ -166,8 +188,10 @@ def _takes_the_title(doc: Document, units: Units, heading: Unit, *, first: bool,
     if _heading_level(doc, heading) == 0 and _header_chrome(text, heading.words):
         return False  # a heading the writer marked ("# ...", <h1>) is no furniture, whatever it says
     long = len(heading.words) >= TITLE_MIN_WORDS
-    if units.title is None:
-        return first or (opening and (long or _heading_level(doc, heading) == 1))
+    if units.title is None:  # the first heading the writer marked as the page's own (# or <h1>) is its
+        # title, even below a cookie notice that reads like a first paragraph ("#" marks nothing in plain text)
+        marked_top = doc.format != "text" and _heading_level(doc, heading) == 1
+        return first or marked_top or (opening and (long or _heading_level(doc, heading) == 1))
     # a short first heading ("Blog", a site name) gives way to the headline below it, but not to
     # one of its own subheadings ("# Low-level API Index" above "## Obtaining the Event Loop")
     short = len(units.title.words) < TITLE_MIN_WORDS and not units.title_echoed
@@ -208,8 +232,8 @@ class _UnitMaker:
 
     def __call__(self, start: int, end: int, multi_line: bool) -> Unit:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        words = tuple(self.lower[lo:hi])
-        return Unit(start, end, words, multi_line, _reads_as_prose(self.text[start:end], words))
+        words, text = tuple(self.lower[lo:hi]), self.text[start:end]
+        return Unit(start, end, words, multi_line, _reads_as_prose(text, words), lead_in(text, words))
 
 
 def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
@@ -217,12 +241,20 @@ def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
     ("Step 1", "Day 2: eat every 2-3 hours") repeat by design."""
     if not words or LIST_MARKER_RE.match(text):
         return False
-    terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL)
+    terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL) or lead_in(text, words)
     if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
         # figures on most words: a table row or a data line, unless it is sentences about them
         # ("Borrow £600 over 12 months at 12.7% APR. 12 monthly repayments of £53.31.")
         return terminal and len(_SENTENCE_BREAK_RE.findall(text)) >= 1 and len(words) >= PROSE_LINE_WORDS
     return terminal or len(words) >= PROSE_LINE_WORDS
+
+
+def lead_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a line is a sentence introducing what follows ("Our program keeps growing in
+    complexity:"), not a label ("Example:", "Parameters:"). A page may open several sections with
+    the same lead-in ("Here is what is happening:" under each example); one section says it once."""
+    short = LEAD_IN_MIN_WORDS <= len(words) < LABEL_MAX_WORDS  # longer, it is a paragraph of its own
+    return short and "\n" not in text.strip() and text.rstrip().endswith(":")
 
 
 def ends_sentence(text: str) -> bool:
@@ -245,4 +277,5 @@ __all__ = [
     "ends_sentence",
     "is_list_item",
     "label_spans",
+    "lead_in",
 ]

@@ -10,17 +10,17 @@ label repeated by design, as a list item is in Markdown; it is reported only rig
 
 The units compared come from ``duplicate_units``; near-duplicates are found by ``near_duplicates``
 (word-3-gram Jaccard similarity), title copies by ``title_copies``, lines pasted onto the end of
-other lines by ``glued_lines`` and sentence copies by ``repeated_sentences``. A repeat among the
+other lines by ``glued_lines``, lines said again right below themselves by ``adjacent_lines`` and
+sentence copies by ``repeated_sentences``. A repeat among the
 same neighbours as its original (a reference page's note under each entry, a footer repeating the
 header: ``repeat_context``) is the page's mould, not a copy, and is not reported.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
-
+from seoclean.detectors.adjacent_lines import adjacent_copies
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
-from seoclean.detectors.duplicate_units import LIST_MARKER_RE, MENU_SEPARATOR_RE, Unit, Units, cut_units, is_list_item
+from seoclean.detectors.duplicate_units import Unit, Units, cut_units, is_list_item
 from seoclean.detectors.glued_lines import glued_lines
 from seoclean.detectors.near_duplicates import near_duplicates
 from seoclean.detectors.repeat_context import RepeatContext
@@ -29,9 +29,6 @@ from seoclean.detectors.title_copies import title_copies
 from seoclean.document import Document
 from seoclean.findings import Finding
 
-# a bulleted entry this long is not said twice in a row; shorter ones are, in real documentation
-# ("- Note" above each of three notes, "- FILTER DIR", a nested table of contents naming its page)
-ADJACENT_ITEM_MIN_WORDS = 4
 Labels = frozenset[tuple[int, int]]
 
 
@@ -131,7 +128,7 @@ class DuplicationDetector(Detector):
             if not self._comparable(unit, what):
                 continue
             first = first_seen.setdefault(unit.words, unit)
-            if first is unit or ((first.start, first.end) in labels and (unit.start, unit.end) in labels):
+            if first is unit or not self._same_kind_of_copy(first, unit, labels, context):
                 continue
             if context.parallel((unit.start, unit.end), (first.start, first.end)):
                 continue
@@ -142,6 +139,16 @@ class DuplicationDetector(Detector):
                 make_finding(doc, code, unit.start, unit.end, message, suggestion=suggestion, evidence=evidence)
             )
         return findings
+
+    @staticmethod
+    def _same_kind_of_copy(first: Unit, unit: Unit, labels: Labels, context: RepeatContext) -> bool:
+        """Whether ``unit`` may be a copy of ``first`` at all: a lead-in said again in another section
+        opens that section alike ("Here is what is happening:"), a label said again as a label is
+        the page's layout; a lead-in said twice in one section, label or not, was pasted there
+        (plain text marks no sections: there a lead-in is never taken for a copy)."""
+        if first.lead_in:
+            return context.same_section((unit.start, unit.end), (first.start, first.end))
+        return not ((first.start, first.end) in labels and (unit.start, unit.end) in labels)
 
     def _comparable(self, unit: Unit, what: str) -> bool:
         if len(unit.words) < self.min_words:
@@ -160,39 +167,8 @@ class DuplicationDetector(Detector):
         lone = [u for u in units.lines if not _inside_any(u, reported)]
         others = [u for u in lone if u.words != title_words]
         found = self._exact_repeats(doc, others, "SEO402", "line", "", context, units.labels)
-        return found + self._adjacent_repeats(doc, lone, found)
-
-    def _adjacent_repeats(self, doc: Document, lines: list[Unit], found: list[Finding]) -> list[Finding]:
-        """A line repeated character for character right below itself. A bulleted entry said again
-        as the next item of its list (``_next_item``) is a copy; a paragraph of ``min_words``
-        words, even a label ("Issued by the Consumer Protection Office"), is not the next paragraph
-        again either.
-        Lines of one block may repeat: rows of a table (a header row per table) or of a poem. Menus
-        joined by separators repeat by design (the header's and the footer's, one below the other
-        once the page is extracted), and so do the lines of a list without bullets."""
-        findings = []
-        for previous, unit in pairwise(lines):
-            if unit.words != previous.words or _inside_any(unit, found):
-                continue
-            gap = doc.text[previous.end : unit.start]
-            same = doc.text[previous.start : previous.end] == doc.text[unit.start : unit.end]
-            if gap.strip() or not same or not self._adjacent_copy(doc, previous, unit, gap.count("\n")):
-                continue
-            first_line = doc.position(previous.start)[0]
-            message = f"this line repeats the line right above it (line {first_line})"
-            evidence = {"first_line": first_line, "words": len(unit.words)}
-            finding = make_finding(doc, "SEO402", unit.start, unit.end, message, suggestion="", evidence=evidence)
-            findings.append(finding)
-        return findings
-
-    def _adjacent_copy(self, doc: Document, previous: Unit, unit: Unit, newlines: int) -> bool:
-        text = doc.text[unit.start : unit.end]
-        if LIST_MARKER_RE.match(text):
-            return _next_item(doc.text, previous, unit, newlines)
-        block = doc.block_at(unit.start)
-        if (block is not None and block.kind in ("table", "list_item")) or MENU_SEPARATOR_RE.search(text):
-            return False
-        return len(unit.words) >= self.min_words and newlines == 2  # the next paragraph
+        headings = frozenset(u.words for u in [*units.headings, *([units.title] if units.title else [])])
+        return found + adjacent_copies(doc, lone, found, headings, self.min_words)
 
     def _glued_lines(self, doc: Document, lines: list[Unit], reported: list[Finding]) -> list[Finding]:
         """Whole lines pasted onto the end of other lines (``glued_lines``), outside reported units."""
@@ -236,57 +212,6 @@ class DuplicationDetector(Detector):
         message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
         evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
         return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
-
-
-def _next_item(text: str, previous: Unit, unit: Unit, newlines: int) -> bool:
-    """Whether bulleted ``unit`` is ``previous`` said again as the next item of the same list. A list
-    never names one thing of ``ADJACENT_ITEM_MIN_WORDS`` words twice in a row, whether its items
-    are on consecutive lines or spaced out by a blank line. Shorter entries do (a nested table of
-    contents naming its page, "- Note" above each note), but in the spacing of their list: two
-    on consecutive lines of a list whose items are spaced out are one entry pasted twice."""
-    if newlines > 2 or _indent(text, previous.start) != _indent(text, unit.start):
-        return False  # a nested entry naming its parent is indented deeper
-    if len(unit.words) >= ADJACENT_ITEM_MIN_WORDS:
-        return True
-    return newlines == 1 and _in_spaced_out_list(text, previous, unit)
-
-
-def _in_spaced_out_list(text: str, first: Unit, last: Unit) -> bool:
-    """Whether the entries around the run of equal lines ``first``..``last`` are a blank line away:
-    a list item one blank line away on one side, and on the other another such item or a line
-    that is no list item (the paragraph or heading the list follows). An item on the next line
-    makes the list a tight one, where entries on consecutive lines are the list's own spacing."""
-    same = text[first.start : first.end]
-    sides = []
-    for step, edge in ((-1, first.start), (1, last.end)):
-        newlines, line, edge = _line_beyond(text, edge, step)
-        while newlines == 1 and line.strip() == same:  # a third copy of the entry
-            newlines, line, edge = _line_beyond(text, edge, step)
-        if not line.strip():
-            return False  # the run starts or ends the text: nothing shows how its list is spaced
-        sides.append((newlines, bool(LIST_MARKER_RE.match(line.strip()))))
-    items = [newlines for newlines, item in sides if item]
-    return bool(items) and all(newlines == 2 for newlines in items)
-
-
-def _line_beyond(text: str, offset: int, step: int) -> tuple[int, str, int]:
-    """(newlines crossed, the text of the next non-blank line, its far edge) above ``offset``
-    (``step`` -1) or below it (1); the text is empty at either end of the text."""
-    cursor = offset
-    if step < 0:
-        while cursor > 0 and text[cursor - 1].isspace():
-            cursor -= 1
-        start = text.rfind("\n", 0, cursor) + 1
-        return text.count("\n", cursor, offset), text[start:cursor], start
-    while cursor < len(text) and text[cursor].isspace():
-        cursor += 1
-    stop = text.find("\n", cursor)
-    stop = len(text) if stop < 0 else stop
-    return text.count("\n", offset, cursor), text[cursor:stop], stop
-
-
-def _indent(text: str, start: int) -> str:
-    return text[text.rfind("\n", 0, start) + 1 : start]
 
 
 def _header_row(doc: Document, previous: Unit | None, unit: Unit) -> bool:

@@ -99,11 +99,11 @@ def _modified_noun(table: WordTable, start: int, lex: Lexicon) -> bool:
     if start - 2 < table.sentence_start[start]:
         return False
     determiner, adjective = table.lower[start - 2], table.lower[start - 1]
-    return determiner in _DETERMINERS and not _ADJECTIVE_TAGS.isdisjoint(lex.tags(adjective))
+    return determiner in DETERMINERS and not _ADJECTIVE_TAGS.isdisjoint(lex.tags(adjective))
 
 
 _ADJECTIVE_TAGS = frozenset(("JJ", "JJR", "JJS"))  # "a new", "a higher", "the best"
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     ("a", "an", "the", "this", "that", "these", "those", "your", "my", "our", "their", "his", "her", "its")
     + ("each", "every", "any", "some", "no", "another")
 )

@@ -38,11 +38,14 @@ from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists
 from seoclean.detectors.keyword_seeds import family_seeds, holds_seed, repeated_queries
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.repeated_wedges import wedged_repeats
 from seoclean.detectors.standalone_repeats import unjoined_tail
 from seoclean.detectors.wedged_seeds import seeds_in_sentences
 from seoclean.document import Document
 from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
+
+MIN_TOPIC_CUTS = 2  # different topic queries that sentences read on without (`_topic_queries_cut_off`)
 
 
 @dataclass(slots=True)
@@ -87,10 +90,11 @@ def keyword_family_findings(
     least two different such phrases. One odd phrase in an article, however often it recurs, is
     more often a name ("Fast Company") or a slip. Phrases ``inserted`` into sentences (other SEO102
     findings) are echoed too: a title or heading built around one of them is reported."""
-    keyword_lines, inserted = list(keyword_lines), list(inserted)
+    keyword_lines, inserted, repeated = list(keyword_lines), list(inserted), list(repeated)
     slots = read_slots(doc)
     findings, list_seeds = keyword_lists(doc, slots, lex.stopwords)
     seeds = family_seeds(doc, slots, lex, list_seeds, keyword_lines, stuffed)
+    seeds |= wedged_repeats(doc, table, lex, repeated)
     listed = {i for f in findings for i in range(len(slots.lines)) if f.start <= slots.lines[i].start < f.end}
     taken = [(f.start, f.end) for f in findings]
     page = _Page(doc, table, lex, slots, listed, taken, InsertionFinder(doc, table, lex))
@@ -129,7 +133,9 @@ def _shaped_phrases(
     weak, joining, tails, headings = _shaped_slots(page, seeds)
     _shaped_sentences(page, weak, joining)
     if not (confirmed or family_confirmed(weak, tails, headings, page.slots, page.lex)):
-        return []
+        weak, joining = _topic_queries_cut_off(page), []
+        if not weak:
+            return []
     found = []
     for finding in weak + joining:
         if not overlaps(page.taken, finding.start, finding.end):
@@ -137,6 +143,27 @@ def _shaped_phrases(
             found.append(finding)
     queries = repeated_queries(repeated, page.lex.stopwords, page.lex) - seeds
     return found + seeds_in_sentences(page.doc, page.table, page.lex, queries, page.taken)
+
+
+def _topic_queries_cut_off(page: _Page) -> list[Finding]:
+    """On a page not otherwise shown stuffed: the lower-case phrases of the page's topic and a
+    search word that sentences read on without ("recover [investment scams offering without
+    prescription] your money", "for [personal loan best price] example"), when there are at least
+    MIN_TOPIC_CUTS different ones. One is an article's own phrasing as often as a paste; several
+    variants, each leaving a common word pair behind, are a keyphrase family planted through it."""
+    page.finder.relaxed = True
+    hits = page.finder.cut_off_in_sentences()
+    page.finder.relaxed = False
+    lower = page.table.lower
+    if len({tuple(lower[i : i + size]) for i, size in hits}) < MIN_TOPIC_CUTS:
+        return []  # one phrase, however often: the article's own wording ("the best roofers book up")
+    found = []
+    for position, size in hits:
+        start, end = page.table.span(position, size)
+        found.append(
+            slot_finding(page.doc, "sentence", start, end, tuple(page.table.lower[position : position + size]))
+        )
+    return found
 
 
 def _shaped_slots(page: _Page, seeds: set[tuple[str, ...]]) -> tuple[list[Finding], list[Finding], set, set]:

@@ -27,6 +27,7 @@ from functools import cached_property
 from seoclean.detectors.keyword_slots import Slot, Slots
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import (
+    MODIFIER_START_WORDS,
     SEARCH_MODIFIERS,
     STRONG_MODIFIERS,
     YEAR_RE,
@@ -39,6 +40,7 @@ from seoclean.lexicon import Lexicon
 MIN_COMMON_ZIPF = 3.0  # a capitalised word must be this common in lower case (1 per million words)
 MAX_PROPER_SHARE = 0.3  # ... and rarely a proper name
 MIN_JOIN = 2.0  # the pair left when the phrase is taken out must be at least this common
+MIN_ATTACHED_JOIN = 3.5  # ... and this common after a phrase that pairs with the word before it
 TOPIC_WORDS = 6  # the page's most frequent content words count as its topic
 MAX_PHRASE = 6
 # Function words a keyphrase may hold ("plumber in london", "near me"); others mean a clause.
@@ -94,6 +96,9 @@ class InsertionFinder:
         # On a page already shown to be stuffed, the page's topic words count as evidence too:
         # stuffers pair the topic with one modifier ("affordable phone"), which alone proves nothing.
         self.relaxed = relaxed
+        # Whether `_lowercase` may take a phrase that pairs with the word before it (see
+        # `cut_off_in_sentences`); never for a single finding.
+        self._attached = False
         # The page's query modifiers by first word, as (end, modifier): the modifiers of any window
         # are read from here instead of re-matching its words (see `_modifiers_between`).
         self._modifiers_at: dict[int, list[tuple[int, str]]] = {}
@@ -130,6 +135,26 @@ class InsertionFinder:
                 found.append((first, i + hit - first))
                 next_free = i + hit
         return found
+
+    def cut_off_in_sentences(self) -> list[tuple[int, int]]:
+        """The lower-case ``in_sentences`` hits that sentences read on without (``_cut_off``),
+        phrases whose first word pairs with the word before it included ("pressure to [instant
+        investment scams offering fast] act"): one such cut proves nothing, since articles write
+        "people buy olive oil like they buy wine"; the caller asks for several."""
+        table = self.table
+        self._attached = True
+        try:
+            hits = self.in_sentences()
+        finally:
+            self._attached = False
+        return [
+            (i, size)
+            for i, size in hits
+            if i + size < table.sentence_end[i]
+            and all(w.text == w.lower for w in table.words[i : i + size])
+            and table.lower[i + size] not in MODIFIER_START_WORDS  # the query runs on: cut in the wrong place
+            and self._cut_off(i, i + size)
+        ]
 
     def _candidate_positions(self) -> list[int]:
         """Positions with a whole query modifier in their next MAX_PHRASE words: `_at` returns 0
@@ -179,8 +204,9 @@ class InsertionFinder:
 
     def _lowercase(self, i: int) -> int:
         table, lower, lex = self.table, self.table.lower, self.lex
-        if lex.bigram(lower[i - 1], lower[i]) or lex.is_stopword(lower[i - 1]):
-            return 0  # the phrase attaches to the word before it
+        attached = bool(lex.bigram(lower[i - 1], lower[i])) or lex.is_stopword(lower[i - 1])
+        if attached and not self._attached:
+            return 0  # the phrase attaches to the word before it ("people buy olive oil like they")
         last = min(i + MAX_PHRASE, table.sentence_end[i])
         if self._strength(i, last) < 2:
             return 0  # a window's strength only grows with it: no phrase below reaches 2 either
@@ -189,13 +215,23 @@ class InsertionFinder:
                 break
             if self._strength(i, end) < 2 or not self._is_query(i, end):
                 continue  # one search word in lower case is how articles write too
+            if attached and not self.query_tagged(self._modifiers_between(i, end)):
+                continue  # "set the integer value of the top stack entry": "top" is not a query here
             if end == table.sentence_end[i]:
-                if end - table.sentence_start[i] >= 6:
+                if end - table.sentence_start[i] >= 6 and not attached:
                     return end - i
                 continue
-            if lex.bigram(lower[end - 1], lower[end]) == 0 and lex.bigram(lower[i - 1], lower[end]) >= MIN_JOIN + 1:
+            if self._cut_off(i, end, MIN_ATTACHED_JOIN if attached else MIN_JOIN + 1):
                 return end - i
         return 0
+
+    def _cut_off(self, start: int, end: int, min_join: float = MIN_JOIN + 1) -> bool:
+        """The phrase's last word never meets the next one, while the words around the phrase
+        form a pair at least ``min_join`` common: the sentence reads on without it."""
+        lower, lex = self.table.lower, self.lex
+        if self._gap(end - 1, end) or lex.bigram(lower[end - 1], lower[end]) != 0:
+            return False
+        return lex.bigram(lower[start - 1], lower[end]) >= min_join
 
     def _starts_one_word_early(self, start: int, end: int) -> bool:
         """Whether the phrase's first word belongs to the sentence before it: the phrase repeats

@@ -36,10 +36,15 @@ MAX_STEPS = 6  # equal lines walked over on each side before giving up (a note o
 ALIKE_MIN_WORDS = 5  # lines this long worded alike are parallel ("Step 2" / "Step 5" are not evidence)
 ALIKE_MIN_RATIO = 0.7  # word-sequence similarity (difflib ratio) of two lines worded alike
 ALIKE_OPENING_WORDS = 2  # ... which open alike ("Create a Parser instance" / "Create a BytesParser instance")
+ENTRY_LINES = 3  # lines above an occurrence searched for the opening of its entry (a signature)
+ENTRY_MIN_WORDS = 3  # ... which is this long
+ENTRY_MIN_RATIO = 0.6  # ... and worded this alike (difflib ratio): two signatures differ in their names
 FURNITURE_LINES = 3  # a run of this many equal lines that are no sentences, the repeat among them, is
 # the page's furniture said again (a footer repeating the header's title and table of contents)
 _SENTENCE_INSIDE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 _TERMINAL = (".", "!", "?", "…")
+# a note: a short label and a colon open it ("Note: ...", "Changed in version 3.10: ...")
+_NOTE_RE = re.compile(r"^[\W_]*[A-Z][\w.]*(?: [\w.]+){0,3}:\s")
 _CLOSERS = "\"'”’)]»*_"
 
 Span = tuple[int, int]
@@ -69,6 +74,7 @@ class RepeatContext:
         self.text = doc.text
         self.lines = doc.lines
         self.headings = [(b.start, b.end) for b in doc.blocks if b.kind == "heading" and b.in_main]
+        self.plain = doc.format == "text"
         self.label_words = label_words
         self.pasted = pasted
         self._line_counts: Counter | None = None
@@ -82,6 +88,8 @@ class RepeatContext:
         sentences around a copy were pasted along with it (a title and the paragraphs under it)."""
         sides = [self._walk(copy, original, step) for step in (-1, 1)]
         if any(side.alike for side in sides) or self._parallel_sections(copy, original):
+            return True
+        if _NOTE_RE.match(self.text[slice(*copy)]) and self._parallel_entries(copy, original):
             return True
         if 1 + sum(s.equal_lines for s in sides) >= FURNITURE_LINES and not any(s.sentences for s in sides):
             return True
@@ -125,10 +133,46 @@ class RepeatContext:
         text = self.text
         return _alike(text[slice(*mine)], text[slice(*theirs)], _words(text, mine), _words(text, theirs))
 
+    def _parallel_entries(self, copy: Span, original: Span) -> bool:
+        """Whether each occurrence of a note (``_NOTE_RE``) sits a few lines (``ENTRY_LINES``) below
+        lines worded alike: the openings of two entries of a reference page ("class
+        email.parser.BytesFeedParser(...)" / "class email.parser.BytesParser(...)"), under each of
+        which the page says the same note. A copy pasted after some paragraph has no line like its
+        original's entry above it; a sentence of an entry's own, said again under a sibling entry,
+        is no note and is left to the nearest neighbours to judge."""
+        mine, theirs = self._lines_above(copy[0]), self._lines_above(original[0])
+        text, spans = self.text, (*self.pasted, copy, original)
+        for line in mine:
+            for other in theirs:
+                if any(_overlaps(span, paste) for span in (line, other) for paste in spans):
+                    continue
+                if _entries_alike(text[slice(*line)], text[slice(*other)], _words(text, line), _words(text, other)):
+                    return True
+        return False
+
+    def _lines_above(self, offset: int) -> list[Span]:
+        lines = []
+        for _ in range(ENTRY_LINES):
+            line = _neighbour(self.text, offset, -1)
+            if line is None:
+                break
+            lines.append(line)
+            offset = line[0]
+        return lines
+
     def _section_opening(self, offset: int) -> Span | None:
         """The first line under the last heading before ``offset`` (None: no heading above it)."""
         ends = [end for _, end in self.headings if end <= offset]
         return _neighbour(self.text, ends[-1], 1) if ends else None
+
+    def same_section(self, copy: Span, original: Span) -> bool:
+        """Whether no heading stands between the two occurrences. Plain text marks no heading, and
+        the lines read as headings there may be anything short (a parameter's description), so
+        there no two occurrences are known to share a section."""
+        if self.plain:
+            return False
+        first, last = sorted((copy, original))
+        return not any(first[1] <= start and end <= last[0] for start, end in self.headings)
 
     def _said_twice_in_section(self, span: Span) -> bool:
         """Whether another line of ``span``'s section says ``span`` again."""
@@ -189,13 +233,37 @@ def _alike(my_line: str, their_line: str, mine: tuple[str, ...], theirs: tuple[s
     opening alike, worded alike, each naming something the other does not. A paragraph of
     several sentences next to a copy that reads like its original's neighbour is a reworded copy
     pasted along with it, and a sentence whose words the other line holds is a copy of its part."""
-    if min(len(mine), len(theirs)) < ALIKE_MIN_WORDS or mine[:ALIKE_OPENING_WORDS] != theirs[:ALIKE_OPENING_WORDS]:
+    return _one_mould(
+        my_line, their_line, mine, theirs, min_words=ALIKE_MIN_WORDS, opening=ALIKE_OPENING_WORDS, ratio=ALIKE_MIN_RATIO
+    )
+
+
+def _entries_alike(my_line: str, their_line: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Two openings of entries of one mould: "class email.parser.BytesFeedParser(_factory=None,
+    *, policy=policy.compat32)" and "class email.parser.BytesParser(_class=None, *, policy=...)"
+    open with the same word and differ in the names they document."""
+    return _one_mould(my_line, their_line, mine, theirs, min_words=ENTRY_MIN_WORDS, opening=1, ratio=ENTRY_MIN_RATIO)
+
+
+def _one_mould(
+    my_line: str,
+    their_line: str,
+    mine: tuple[str, ...],
+    theirs: tuple[str, ...],
+    *,
+    min_words: int,
+    opening: int,
+    ratio: float,
+) -> bool:
+    """Lines of one sentence each, at least ``min_words`` long, opening with the same ``opening``
+    words, each holding a word the other lacks, and worded alike (difflib ratio >= ``ratio``)."""
+    if min(len(mine), len(theirs)) < min_words or mine[:opening] != theirs[:opening]:
         return False
     if _SENTENCE_INSIDE_RE.search(my_line) or _SENTENCE_INSIDE_RE.search(their_line):
         return False
     if not (set(mine) - set(theirs) and set(theirs) - set(mine)):
         return False
-    return SequenceMatcher(None, mine, theirs, autojunk=False).ratio() >= ALIKE_MIN_RATIO
+    return SequenceMatcher(None, mine, theirs, autojunk=False).ratio() >= ratio
 
 
 def _overlaps(a: Span, b: Span) -> bool:

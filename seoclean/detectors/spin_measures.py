@@ -23,16 +23,26 @@ From the substitution slots (``substitutions``), whatever the reporting threshol
 - ``mean_zipf_gap``: how much commoner than the word its likeliest original is, on average over
   the slots (0 where it is rarer): spun text is written in rarer synonyms than its topic needs;
 - ``synonym_in_document_rate``: share of slots whose word the document uses once while a far
-  commoner thesaurus synonym of it appears elsewhere in the document.
+  commoner thesaurus synonym of it appears elsewhere in the document;
+- ``top_decile_substitute_prob``: the mean probability, judged slot by slot alone, of the tenth
+  of the slots likeliest to be substitutes. The rate averages over every slot and is shrunk
+  towards clean text when the slots are few, so a page spun lightly, or spun in short list items
+  and headings, hardly moves it; its most suspicious slots still stand out;
+- ``substitute_excess_z``: how far the summed slot-alone probabilities exceed what a writer's
+  rate of odd-looking slots (``spin_weights.PRIOR_RATE``) would give, in binomial standard
+  deviations: a few clear substitutes in a short page and many faint ones in a long page both
+  count, each as strongly as its slot count supports.
 """
 
 from __future__ import annotations
 
+import math
 from statistics import fmean
 
 import numpy as np
 
 from seoclean.detectors.spin_context import Hit, SpinContext
+from seoclean.detectors.spin_weights import PRIOR_RATE
 from seoclean.detectors.substitutions import Slots
 from seoclean.lexicon import Lexicon
 
@@ -48,12 +58,15 @@ SLOT_MEASURES = (
     "substitution_llr_mean",
     "mean_zipf_gap",
     "synonym_in_document_rate",
+    "top_decile_substitute_prob",
+    "substitute_excess_z",
 )
 RARE_ZIPF = 3.0  # a word rarer than this (under 1 in a million) ...
 RARE_SYNONYM_GAIN = 1.5  # ... with a synonym 30x as common counts towards rare_synonym_rate
 LIKELY = 0.5  # likely_substitute_per_100w counts slots at this probability or more
 LLR_FLOOR = -3.0  # a very natural word should not outweigh several odd ones in the mean
 DOCUMENT_SYNONYM_GAIN = 0.5  # the synonym in the document is at least 3x as common
+TOP_SHARE_DIVISOR = 10  # top_decile_substitute_prob averages the likeliest tenth of the slots
 _COMMONER_SYNONYM_KEY = ("has a synonym RARE_SYNONYM_GAIN commoner, by id",)  # memo key
 
 
@@ -84,6 +97,17 @@ def slot_measures(ctx: SpinContext, slots: Slots, rate: float) -> dict[str, floa
         "substitution_llr_mean": float(np.mean(np.maximum(llr, LLR_FLOOR))),
         "mean_zipf_gap": float(np.mean(np.maximum(gain, 0.0))),
         "synonym_in_document_rate": float(np.mean(in_document & (gain >= DOCUMENT_SYNONYM_GAIN))),
+        **_alone_measures(slots.alone),
+    }
+
+
+def _alone_measures(alone: np.ndarray) -> dict[str, float]:
+    """The slot-alone probabilities' upper tail and their excess over a writer's rate."""
+    top = np.sort(alone)[-max(1, len(alone) // TOP_SHARE_DIVISOR) :]
+    spread = math.sqrt(len(alone) * PRIOR_RATE * (1.0 - PRIOR_RATE))
+    return {
+        "top_decile_substitute_prob": float(np.mean(top)),
+        "substitute_excess_z": float((np.sum(alone) - len(alone) * PRIOR_RATE) / spread),
     }
 
 

@@ -101,12 +101,12 @@ class SpinWeights:
         return slots, rate
 
     def score(self, slots: Slots, exact: bool = True) -> float:
-        """Set the slots' ``spun`` and (unless ``exact`` is False: left at 0) ``exact``; return
-        the document's substitution rate."""
+        """Set the slots' ``alone``, ``spun`` and (unless ``exact`` is False: left at 0) ``exact``;
+        return the document's substitution rate."""
         slots.spun, slots.exact = np.zeros(len(slots)), np.zeros(len(slots))
+        slots.alone = alone = np.zeros(len(slots))
         if not len(slots):
             return 0.0
-        alone = np.zeros(len(slots))
         for kind, rows in _kinds(slots):
             alone[rows] = self.models[(kind, "alone")].probability(slots.features[rows])
         rate = shrunk_rate(float(np.sum(alone)), len(alone))

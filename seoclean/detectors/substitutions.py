@@ -91,6 +91,7 @@ class Slots:
     table: SubstituteTable | None = None
     inputs: _Inputs | None = None  # what ``rescored`` needs to score the slots again
     reading: np.ndarray | None = None  # the original the context alone prefers (``best`` may follow the frame)
+    alone: np.ndarray | None = None  # after scoring: each slot's probability judged from the slot alone
     spun: np.ndarray | None = None
     exact: np.ndarray | None = None
 
