@@ -21,19 +21,12 @@ Names are left alone: capitalised words must be common lower-case words, not pro
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cached_property
 
 from seoclean.detectors.keyword_slots import Slot, Slots
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.search_terms import (
-    MODIFIER_START_WORDS,
-    SEARCH_MODIFIERS,
-    STRONG_MODIFIERS,
-    YEAR_RE,
-    modifier_spans,
-    modifiers_in,
-)
+from seoclean.detectors.query_shape import MAX_PHRASE, PHRASE_FUNCTION_WORDS, query_modifiers, query_shaped, topic_words
+from seoclean.detectors.search_terms import MODIFIER_START_WORDS, STRONG_MODIFIERS, modifier_spans, modifiers_in
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
@@ -41,50 +34,6 @@ MIN_COMMON_ZIPF = 3.0  # a capitalised word must be this common in lower case (1
 MAX_PROPER_SHARE = 0.3  # ... and rarely a proper name
 MIN_JOIN = 2.0  # the pair left when the phrase is taken out must be at least this common
 MIN_ATTACHED_JOIN = 3.5  # ... and this common after a phrase that pairs with the word before it
-TOPIC_WORDS = 6  # the page's most frequent content words count as its topic
-MAX_PHRASE = 6
-# Function words a keyphrase may hold ("plumber in london", "near me"); others mean a clause.
-_PHRASE_FUNCTION_WORDS = frozenset(
-    ("in", "for", "of", "near", "to", "with", "on", "at", "by", "and", "the", "a", "an", "me", "my", "now", "no")
-)
-
-
-def topic_words(table: WordTable, stopwords: frozenset[str]) -> frozenset[str]:
-    counts = Counter(w for w in table.lower if w not in stopwords and len(w) > 2 and w.isalpha())
-    return frozenset(w for w, n in counts.most_common(TOPIC_WORDS) if n >= 3)
-
-
-def query_shaped(
-    words: tuple[str, ...], stopwords: frozenset[str], lex: Lexicon | None = None, *, modifier_words: bool = True
-) -> bool:
-    """Short, no clause words, no numbers but a year, and (given the lexicon) no word that can
-    only be a verb unless it is a search modifier ("buy"): a keyphrase is a noun phrase."""
-    if not 2 <= len(words) <= MAX_PHRASE:
-        return False
-    if sum(1 for w in words if len(w) == 1) * 2 > len(words):
-        return False  # mostly single letters ("X | Y", "x y"): variables of code or maths, not a query
-    allowed = _PHRASE_FUNCTION_WORDS
-    if modifier_words and (not SEARCH_MODIFIERS.isdisjoint(words) or "without" in words or "same" in words):
-        # A modifier's own function words ("top rated", "same day", "without prescription").
-        allowed = allowed | {part for modifier in modifiers_in(words) for part in modifier.split()}
-    for w in words:
-        if w in stopwords and w not in allowed:
-            return False
-        if lex is not None and w not in SEARCH_MODIFIERS and _only_verb(lex.tags(w)):
-            return False
-        if any(ch.isdigit() for ch in w) and not YEAR_RE.fullmatch(w) and w not in ("24", "7"):
-            return False
-    return words[-1] not in stopwords or words[-1] in ("me", "now")
-
-
-def _only_verb(tags: tuple[str, ...]) -> bool:
-    """A finite or bare verb form; an -ing form can name things ("Starting Vegetable Seeds")."""
-    return bool(tags) and all(tag.startswith("VB") and tag != "VBG" for tag in tags)
-
-
-def query_modifiers(words: tuple[str, ...]) -> set[str]:
-    """Search modifiers other than a year: a date says nothing about a query."""
-    return {m for m in modifiers_in(words) if not YEAR_RE.fullmatch(m)}
 
 
 class InsertionFinder:
@@ -187,7 +136,7 @@ class InsertionFinder:
             and not self._gap(run - 1, run)
             and (
                 self._common_capital(run)
-                or (words[run].lower in _PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
+                or (words[run].lower in PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
             )
         ):
             run += 1
@@ -359,4 +308,5 @@ class InsertionFinder:
         return self.lex.zipf(word) >= MIN_COMMON_ZIPF and self.lex.proper_share(word) <= MAX_PROPER_SHARE
 
 
+# The query-shape helpers live in ``query_shape``; other detectors import them from here too.
 __all__ = ["InsertionFinder", "query_modifiers", "query_shaped", "topic_words"]

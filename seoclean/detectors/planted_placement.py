@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import re
 
-from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, query_modifiers
+from seoclean.detectors.keyword_insertions import MAX_PROPER_SHARE, MIN_COMMON_ZIPF, query_modifiers
 from seoclean.detectors.keyword_slots import quotation_closes
 from seoclean.detectors.phrases import WordTable
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
 MIN_WORDS = 3  # two capitalised common words mid-sentence are as often a name ("Prime minister")
-MAX_PROPER_SHARE = 0.3  # a capitalised word must be this rarely a name
 _LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _TAIL_SEPARATOR_RE = re.compile(r"[:|?–—]|\s-\s")
 MIN_APPENDED_WORDS = 3  # a lower-case occurrence at a sentence end is reported from this length
