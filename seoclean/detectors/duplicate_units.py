@@ -87,7 +87,9 @@ def cut_units(doc: Document) -> Units:
         block = doc.blocks[index]
         chunk = text[block.start : block.end]
         previous, unit = unit, make(block.start, block.end, "\n" in chunk)
-        furniture.append(bool(MENU_SEPARATOR_RE.search(chunk)) or _header_chrome(chunk, unit.words))
+        # read only while the headline may still be ahead (opening, no title): later blocks never ask
+        seeking = opening and units.title is None
+        furniture.append(seeking and (bool(MENU_SEPARATOR_RE.search(chunk)) or _header_chrome(chunk, unit.words)))
         if block.kind == "title":
             if units.title is None:
                 units.title, units.title_echoed = unit, True
