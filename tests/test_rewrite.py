@@ -608,6 +608,14 @@ def test_an_entry_pasted_twice_into_a_spaced_out_list_goes_but_the_lists_own_dou
     assert [e.rule for e in result.edits] == ["SEO402"] and result.text == page
 
 
+def assert_only_the_paste_goes(analyzer, page: str, anchor: str, pasted: str, fmt: str, rule: str) -> None:
+    """The honest ``page`` comes back unchanged; with ``pasted`` put before ``anchor``, exactly that
+    paste goes, by one ``rule`` edit, and the page is restored."""
+    assert clean(page, format=fmt, analyzer=analyzer).edits == ()
+    result = clean(page.replace(anchor, pasted + anchor), format=fmt, analyzer=analyzer)
+    assert [e.rule for e in result.edits] == [rule] and result.text == page
+
+
 def test_the_headline_pasted_into_a_plain_text_page_goes_but_its_header_lines_stay(analyzer):
     headline = "Chewy Chocolate Chip Cookies with Brown Butter"
     page = (
@@ -618,10 +626,7 @@ def test_the_headline_pasted_into_a_plain_text_page_goes_but_its_header_lines_st
         "Brown the butter in a light pan so you can see the colour change, then let it cool for ten minutes.\n\n"
         "Scoop the dough into balls, chill them overnight, and bake at 180 C for eleven minutes.\n"
     )
-    assert clean(page, format="text", analyzer=analyzer).edits == ()
-    spam = page.replace("Scoop the dough", f"{headline}\n\nScoop the dough")
-    result = clean(spam, format="text", analyzer=analyzer)
-    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+    assert_only_the_paste_goes(analyzer, page, "Scoop the dough", f"{headline}\n\n", "text", "SEO405")
 
 
 SMOOTHIE = """\
@@ -669,10 +674,7 @@ def test_a_plain_text_headline_that_ends_like_a_sentence_is_the_title_and_its_pa
         "number of minutes and more about what he is watching and whether we watch it together.\n\n"
         "So here are the rules we have landed on in our house. They are not perfect and they are not science.\n"
     )
-    assert clean(page, format="text", analyzer=analyzer).edits == ()
-    spam = page.replace("So here are the rules", f"{headline}\n\nSo here are the rules")
-    result = clean(spam, format="text", analyzer=analyzer)
-    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+    assert_only_the_paste_goes(analyzer, page, "So here are the rules", f"{headline}\n\n", "text", "SEO405")
 
 
 def test_the_headline_below_a_cookie_notice_is_the_title_and_its_pasted_copies_go(analyzer):
@@ -687,10 +689,7 @@ def test_the_headline_below_a_cookie_notice_is_the_title_and_its_pasted_copies_g
         "repay the first one a few weeks later.\n\n"
         "There are better options, and we should be louder about them than the lenders are about theirs.\n"
     )
-    assert clean(page, format="markdown", analyzer=analyzer).edits == ()
-    spam = page.replace("There are better options", f"**{headline}**\n\nThere are better options")
-    result = clean(spam, format="markdown", analyzer=analyzer)
-    assert [e.rule for e in result.edits] == ["SEO405"] and result.text == page
+    assert_only_the_paste_goes(analyzer, page, "There are better options", f"**{headline}**\n\n", "markdown", "SEO405")
 
 
 PARSER_DOC = """\
