@@ -227,9 +227,10 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
             c["near copies"] += 1
             gone = index.deleted(baseline, start, end)
             c["near copies removed"] += gone
-            c["near copies kept, the paragraphs like them deleted"] += not gone and _others_like_it_deleted(
-                base_doc, index, start, end
-            )
+            others_gone = not gone and _others_like_it_deleted(base_doc, index, start, end)
+            c["near copies kept, the paragraphs like them deleted"] += others_gone
+            if not gone and not others_gone:
+                _miss(misses, "near copy left", show, example, baseline, start, end)
         elif span.kind == "spin":
             c["spun"] += 1
             exact = index.restored(start, end, span.original or "")

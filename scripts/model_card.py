@@ -113,6 +113,7 @@ def render(model, result: dict, load: dict) -> str:
             "candidate's own dev threshold):"
         ),
         candidates_markdown(meta["candidates"]),
+        threshold_study_markdown(meta.get("threshold_study")),
         "## Targets",
         targets_markdown(result, training, load, size_mb),
         "## Evaluation",
@@ -122,6 +123,29 @@ def render(model, result: dict, load: dict) -> str:
         LIMITS,
     ]
     return "\n\n".join(part.strip("\n") for part in parts) + "\n"
+
+
+def threshold_study_markdown(study: dict | None) -> str:
+    """How far the shipped threshold rule and the dev-only rule would move if their rows were
+    resampled (200 bootstrap rounds): the shipped rule reads more rows, not a single maximum."""
+    if not study:
+        return ""
+    rows = [
+        [
+            rule,
+            f"{study[rule]['threshold']:.4f}",
+            study[rule]["negatives"],
+            f"{study[rule]['bootstrap']['sd']:.3f}",
+            f"{study[rule]['bootstrap']['p5']:.3f}-{study[rule]['bootstrap']['p95']:.3f}",
+        ]
+        for rule in ("pooled", "dev only")
+    ]
+    flagged = study["train negatives out-of-fold flagged"]
+    return (
+        "Threshold rules (the shipped one is *pooled*; train negatives flagged out of fold at it: "
+        f"{flagged:.1%}):\n\n"
+        + table(["rule", "threshold", "clean rows read", "bootstrap sd", "bootstrap 5-95%"], rows)
+    )
 
 
 def targets_markdown(result: dict, training: dict, load: dict, size_mb: float) -> str:
@@ -164,9 +188,10 @@ LIMITS = """
   generated from both (see `datasets/README.md`). No real spam is in it: every spam row, the
   doorway pages and comment spam included, is generated. Nothing from the shared data was used to
   train this model; where aggregate figures of it informed a choice, the choice is disclosed below.
-- The threshold is the lowest at which the dev split's clean and hard-negative rows show a flag
-  rate of at most 1% with 95% confidence (Clopper-Pearson; with 378 rows, none of them flagged);
-  on other text the false-positive rate is whatever the shared-data tables show.
+- The threshold is the lowest at which the clean and hard-negative rows show a flag rate of at
+  most 1% with 95% confidence (Clopper-Pearson), counted over dev's 378 rows and the train rows'
+  out-of-fold scores (about 2,000 rows), with at most 1% of the dev rows flagged; on other text
+  the false-positive rate is whatever the shared-data tables show.
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
   platform lines, generic praise) can only raise the score, and so can menus, link density and
   text outside the main content: the only real menus in the dataset come with clean pages, and a
@@ -237,8 +262,17 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   cells, one-word seeds, one-letter phrases, headings cross-referenced in the text, hard-wrapped
   lines) were fixed with it. Before that fix the unseen Debian pages came out at 4.3 / 2.4 / 4.8%
   flagged, after it 1.4 / 1.9 / 0.5% (`scripts/eval_unseen_pages.py`).
+- Tried and removed: a measure counting whole lines only a blog host prints ("Report this
+  page", "Create your own free blog"), beyond the first. It lifted the boilerplate-only re-posts
+  (dev recall 0% -> 56%, test F1 0.872 -> 0.893), but the retrained model then flagged 55% of the
+  shared templated text pages instead of 96% (apparently the trees learned that a doorway page
+  without a host's lines is less likely spam). Disclosure: found on the shared-data figures (the
+  card's tables, then a one-measure ablation scored on the shared pages' features, aggregate
+  only; no text read), and an earlier version of the measure was changed after one aggregate
+  count on the shared clean HTML pages. The shared figures above are therefore not an untouched
+  held-out test of this choice.
 
-What still fails, read off the tables above: 3-5% of the real clean articles are flagged, well
+What still fails, read off the tables above: 4-6% of the real clean articles are flagged, well
 above the 1% wanted; most of the real comment spam is not flagged; on the test split the mash-ups
 and the boilerplate-only re-posts are nearly all missed. Comment dumps in other languages get no
 score.

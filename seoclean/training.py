@@ -17,11 +17,13 @@ The recipe, and why:
   of the training rows and come out overconfident. Calibrating on train keeps the dev split
   (about 900 rows) free for the two decisions that need held-out data: which candidate, and where the
   threshold goes. Sigmoid, not isotonic: a few hundred rows per fold are too few for isotonic.
-- Threshold: on dev, the lowest one at which the clean and hard-negative rows flagged show a
-  clean flag rate of at most 1% with 95% confidence (Clopper-Pearson upper bound; with dev's 378
-  clean rows that means none flagged), and never below 0.5, so "spam" always means "more likely
-  spam than not". Precision first: a false accusation blocks a writer or costs a moderator more
-  than a missed page, and 1% of the dev rows is 3 rows, too few to place a threshold on.
+- Threshold (``seoclean.threshold``): the lowest one at which the clean and hard-negative rows
+  flagged show a clean flag rate of at most 1% with 95% confidence (Clopper-Pearson upper bound),
+  counted over the dev negatives *and* the train negatives' out-of-fold scores (about 2,000 rows
+  instead of dev's 378, whose rule rested on its single highest clean score), flagging at most 1%
+  of the dev negatives (the issue's bound), and never below 0.5, so "spam" always means "more
+  likely spam than not". Precision first: a false accusation blocks a writer or costs a moderator
+  more than a missed page. Each candidate's dev-only threshold is still shown in the comparison.
 - Training rows: every train row but the clean ones whose keyword profile no honest page shows
   (``beyond_honest_range``): the page's top phrase at 4% or more of its words (Yoast's advice
   tops out at 3%) *and* in 60% or more of its paragraphs. They are synthetic articles written for
@@ -49,10 +51,16 @@ import numpy as np
 from seoclean.evaluation import evaluate_scores
 from seoclean.featurecache import DEFAULT_CACHE_DIR, dataset_features
 from seoclean.model import TRAIN_COMMAND, file_sha256, save_model
+from seoclean.threshold import (
+    CONFIDENCE,
+    MAX_CLEAN_FLAG_RATE,
+    MIN_THRESHOLD,
+    bootstrap_spread,
+    out_of_fold_scores,
+    pick_threshold,
+    pooled_threshold,
+)
 
-MAX_CLEAN_FLAG_RATE = 0.01
-CONFIDENCE = 0.95  # that the clean flag rate is at most MAX_CLEAN_FLAG_RATE, see pick_threshold
-MIN_THRESHOLD = 0.5
 CALIBRATION_FOLDS = 5
 # A clean row beyond both is left out of training (see the module docstring).
 OVER_OPTIMISED_DENSITY = 4.0  # the top phrase's keyphrase density, % of words
@@ -153,11 +161,8 @@ def candidates(names: list[str], seed: int = 0) -> list[Candidate]:
 def fit_calibrated(base, split: Split):
     """Sigmoid calibration cross-validated on ``split``, folds grouped by source article."""
     from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.model_selection import GroupKFold
 
-    # The folds are made here, grouped by source article, and passed as index pairs: scikit-learn
-    # does not route ``groups`` to the splitter when ensemble=False.
-    folds = list(GroupKFold(CALIBRATION_FOLDS).split(split.X, split.y, groups=split.groups))
+    folds = calibration_folds(split)
     # ensemble=False: one classifier fitted on all of train, its sigmoid fitted on out-of-fold
     # predictions. The default keeps one classifier per fold and averages them, which costs five
     # times as much to score (and to explain) for every page analysed.
@@ -165,36 +170,35 @@ def fit_calibrated(base, split: Split):
     return calibrated.fit(split.X, split.y)
 
 
-def pick_threshold(
-    y: np.ndarray, scores: np.ndarray, max_clean_rate: float = MAX_CLEAN_FLAG_RATE, confidence: float = CONFIDENCE
-) -> float:
-    """The lowest threshold (>= 0.5) at which the clean rows flagged keep the clean flag rate at or
-    below ``max_clean_rate`` with ``confidence``: the one-sided Clopper-Pearson upper bound of the
-    rate, k flagged out of n, must not pass it. With the 378 clean rows of dev, k is 0: the bound
-    is 0.79% for none flagged and 1.25% for one. Letting 1% of the dev rows through (3 of 378)
-    would rest the threshold on the 4th highest clean score, which moved by 0.02 between
-    retrainings, and flagged 3-5% of unseen real documentation pages. The threshold sits halfway
-    between the highest clean score it must stay above and the next score up, so a small shift in
-    scores does not flip the rows at the boundary."""
-    clean = np.sort(scores[y == 0])[::-1]
-    allowed = _allowed_clean_flags(len(clean), max_clean_rate, confidence)
-    if allowed >= len(clean):
-        return MIN_THRESHOLD
-    floor = clean[allowed]  # the highest clean score that must not be flagged
-    above = scores[scores > floor]
-    threshold = (floor + above.min()) / 2 if len(above) else np.nextafter(floor, 1.0)
-    return float(max(threshold, MIN_THRESHOLD))
+def calibration_folds(split: Split) -> list:
+    """Folds grouped by source article, as index pairs: scikit-learn does not route ``groups`` to
+    the splitter when ensemble=False."""
+    from sklearn.model_selection import GroupKFold
+
+    return list(GroupKFold(CALIBRATION_FOLDS).split(split.X, split.y, groups=split.groups))
 
 
-def _allowed_clean_flags(n_clean: int, max_rate: float, confidence: float) -> int:
-    """The most clean rows that may be flagged: the largest k whose Clopper-Pearson upper bound
-    at ``confidence`` is at most ``max_rate`` (0 when even none flagged cannot show it)."""
-    from scipy.stats import beta
-
-    allowed = 0
-    while allowed + 1 < n_clean and beta.ppf(confidence, allowed + 2, n_clean - allowed - 1) <= max_rate:
-        allowed += 1
-    return allowed
+def chosen_threshold(calibrated, train_split: Split, dev: Split, dev_scores: np.ndarray) -> tuple[float, dict]:
+    """The shipped threshold (``seoclean.threshold.pooled_threshold``: dev negatives plus the
+    train negatives' out-of-fold scores) and, for the model card, how far it and the dev-only rule
+    move under bootstrap resampling."""
+    oof = out_of_fold_scores(calibrated, train_split.X, train_split.y, calibration_folds(train_split))
+    train_negatives = oof[train_split.y == 0]
+    threshold = pooled_threshold(dev.y, dev_scores, train_negatives)
+    study = {
+        "pooled": {
+            "threshold": threshold,
+            "negatives": int((dev.y == 0).sum() + len(train_negatives)),
+            "bootstrap": bootstrap_spread(pooled_threshold, [(dev.y, dev_scores), (train_negatives,)]),
+        },
+        "dev only": {
+            "threshold": pick_threshold(dev.y, dev_scores),
+            "negatives": int((dev.y == 0).sum()),
+            "bootstrap": bootstrap_spread(pick_threshold, [(dev.y, dev_scores)]),
+        },
+        "train negatives out-of-fold flagged": float((train_negatives >= threshold).mean()),
+    }
+    return threshold, study
 
 
 def dev_summary(y: np.ndarray, scores: np.ndarray) -> dict[str, float]:
@@ -232,7 +236,10 @@ def train(
     train_split, dev = fitted_rows(splits["train"], names, log=log), splits["dev"]
 
     fitted, comparison, chosen = compare_candidates(names, train_split, dev, seed=seed, log=log)
-    threshold = comparison[chosen]["threshold"]
+    threshold, threshold_study = chosen_threshold(
+        fitted[chosen], train_split, dev, fitted[chosen].predict_proba(dev.X)[:, 1]
+    )
+    log(f"threshold {threshold:.4f} (dev-only rule: {threshold_study['dev only']['threshold']:.4f})")
     pipeline, scorer = _package(fitted[chosen], names, train_split)
     _check_export(scorer, fitted[chosen], [dev.X, splits["test"].X])
     metrics = {
@@ -243,9 +250,11 @@ def train(
         "classifier": chosen,
         "calibration": f"sigmoid, {CALIBRATION_FOLDS}-fold cross-validation on train grouped by source article",
         "threshold_rule": (
-            f"lowest threshold >= {MIN_THRESHOLD} whose dev clean flag rate is <= {MAX_CLEAN_FLAG_RATE:.0%}"
-            f" with {CONFIDENCE:.0%} confidence (Clopper-Pearson upper bound)"
+            f"lowest threshold >= {MIN_THRESHOLD} whose clean flag rate over the dev negatives and the train"
+            f" negatives' out-of-fold scores is <= {MAX_CLEAN_FLAG_RATE:.0%} with {CONFIDENCE:.0%} confidence"
+            f" (Clopper-Pearson upper bound), flagging at most {MAX_CLEAN_FLAG_RATE:.0%} of the dev negatives"
         ),
+        "threshold_study": threshold_study,
         "training": {
             "data": str(data_path),
             "data_sha256": file_sha256(data_path),

@@ -8,6 +8,7 @@ import pytest
 from seoclean.analysis import Analyzer
 from seoclean.detectors.comment_thread import find_thread
 from seoclean.detectors.comments import CommentSpamDetector
+from seoclean.detectors.spin_surface import spintax_groups
 from seoclean.ingest import load_text
 from seoclean.rewrite.api import clean
 
@@ -212,3 +213,24 @@ def test_clean_html_drops_the_spam_comment_from_the_rendered_article(analyzer):
     result = clean(HTML_PAGE.replace("{spam}", HTML_SPAM), format="html", analyzer=analyzer)
     assert "cheap flights" not in result.text and "Best Deals" not in result.text
     assert "Ann Morley" in result.text and "official guidance" in result.text
+
+
+def test_a_brace_group_of_record_types_is_no_spintax_cue(analyzer):
+    # A command's choice of DNS record types next to two domain names once read as a comment
+    # with links and spintax, and the whole paragraph was deleted.
+    text = (
+        "To see which servers handle mail for example.org, run dig example.org mx or host -t mx example.org; "
+        "the query type may be any of [{a|mx|any}] and the answer lists one record per line.\n"
+    )
+    assert clean(text, analyzer=analyzer).text == text
+
+
+@pytest.mark.parametrize(
+    ("body", "groups"),
+    [
+        ("Great post {thanks|thank you|cheers} for sharing, my {site|blog} has more", 2),
+        ("query types [{a|mx|any}], schemes {http|https}, files {v1|v2.txt}, flags {'true'|'false'}", 0),
+    ],
+)
+def test_spintax_cue_counts_prose_choices_only(body, groups):
+    assert spintax_groups(body) == groups

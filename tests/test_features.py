@@ -138,3 +138,14 @@ def test_features_do_not_depend_on_string_hashing():
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_every_measure_has_plain_words_for_the_verdict_reasons():
+    # A reason reads "share of paragraphs holding the most repeated phrase high", never a
+    # feature's code name: a new measure must come with its words in seoclean.reasons.
+    from seoclean.analysis import feature_names
+    from seoclean.reasons import FEATURE_WORDS
+
+    names = feature_names()
+    assert len(names) > 50
+    assert [name for name in names if name not in FEATURE_WORDS] == []

@@ -21,7 +21,15 @@ from seoclean.features import DetectorFeatures
 from seoclean.linear import SignedLogisticRegression
 from seoclean.model import load_model, metadata_path, save_model
 from seoclean.scoring import CalibratedMember, Scorer, _logit, export_scorer
-from seoclean.training import Split, candidates, fit_calibrated, monotonic_constraints, pick_threshold
+from seoclean.threshold import bootstrap_spread, out_of_fold_scores, pooled_threshold
+from seoclean.training import (
+    Split,
+    calibration_folds,
+    candidates,
+    fit_calibrated,
+    monotonic_constraints,
+    pick_threshold,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 BASES = {
@@ -128,6 +136,39 @@ def test_threshold_keeps_the_clean_flag_rate_under_one_percent_with_confidence_n
         assert flagged == most_flagged and threshold >= 0.5
         assert (scores[y == 1] >= threshold).mean() > 0.5  # still a useful cut
     assert pick_threshold(y, np.where(y == 1, 0.9, 0.1)) == 0.5
+
+
+def test_pooled_threshold_reads_the_bound_off_many_rows_and_moves_less_under_resampling():
+    rng = np.random.default_rng(1)
+    dev_y = np.array([0] * 380 + [1] * 500)
+    dev_scores = np.concatenate([rng.beta(2, 9, 380), rng.beta(9, 2, 500)])
+    train_negatives = rng.beta(2, 9, 1600)
+    threshold = pooled_threshold(dev_y, dev_scores, train_negatives)
+    negatives = np.concatenate([dev_scores[dev_y == 0], train_negatives])
+    assert threshold >= 0.5
+    assert (negatives >= threshold).sum() == 12  # 12 of 1,980: Clopper-Pearson upper bound 0.98%
+    assert (dev_scores[dev_y == 0] >= threshold).mean() <= 0.01  # the bound on dev itself
+    pooled = bootstrap_spread(pooled_threshold, [(dev_y, dev_scores), (train_negatives,)])
+    dev_only = bootstrap_spread(pick_threshold, [(dev_y, dev_scores)])
+    assert pooled["sd"] < dev_only["sd"]
+
+
+def test_pooled_threshold_never_flags_more_than_one_percent_of_dev_negatives():
+    dev_y = np.array([0] * 100 + [1] * 100)
+    dev_scores = np.concatenate([np.linspace(0.0, 0.95, 100), np.full(100, 0.99)])
+    threshold = pooled_threshold(dev_y, dev_scores, np.zeros(5000))  # train negatives say "very clean"
+    assert (dev_scores[dev_y == 0] >= threshold).sum() == 1
+
+
+def test_out_of_fold_scores_are_the_calibrated_probabilities_of_held_out_rows(calibrated):
+    fitted, split = calibrated
+    member = fitted.calibrated_classifiers_[0]
+    # the calibrator maps the fitted classifier's decision values to the pipeline's probabilities
+    full = member.calibrators[0].predict(member.estimator.decision_function(split.X))
+    np.testing.assert_allclose(full, fitted.predict_proba(split.X)[:, 1], atol=1e-9)
+    held_out = out_of_fold_scores(fitted, split.X, split.y, calibration_folds(split))
+    assert held_out.shape == (len(split.y),) and ((held_out >= 0) & (held_out <= 1)).all()
+    assert np.abs(held_out - full).max() > 1e-6  # scored by other models than the fitted one
 
 
 # -- saving and checked loading ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from seoclean.detectors.spin_surface import SPINTAX_RE  # the spin rules' spintax (SEO205)
+from seoclean.detectors.spin_surface import spintax_groups  # the spin rules' spintax (SEO205)
 
 URL_RE = re.compile(r"\bhttps?://[^\s)\]>\"'<]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s)\]>\"'<]*", re.IGNORECASE)
 MD_LINK_RE = re.compile(r"\]\((?:https?:)?//[^)\s]+\)")
@@ -143,7 +143,7 @@ __all__ = [
     "SELF_PROMO_RE",
     "SITE_TALK_RE",
     "SPAM_VERTICAL_RE",
-    "SPINTAX_RE",
     "URL_RE",
     "link_count",
+    "spintax_groups",
 ]

@@ -22,7 +22,8 @@ from seoclean.detectors.adjacent_lines import adjacent_copies
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.duplicate_units import Unit, Units, cut_units, is_list_item
 from seoclean.detectors.glued_lines import glued_lines
-from seoclean.detectors.near_duplicates import near_duplicates
+from seoclean.detectors.near_duplicates import near_duplicates, shared_items, shingle_set
+from seoclean.detectors.reordered_copies import reordered_copies
 from seoclean.detectors.repeat_context import RepeatContext
 from seoclean.detectors.repeated_sentences import sentence_copies
 from seoclean.detectors.title_copies import title_copies
@@ -46,6 +47,8 @@ class DuplicationDetector(Detector):
             table of contents and are left alone). None: off.
         sentence_min_words: shortest sentence whose repetition inside other text is reported (5).
             None turns SEO406 off.
+        reordered_sentences: also report as SEO404 a paragraph made of an earlier one's sentences
+            in another order (``reordered_copies``), which shingles miss (True).
     """
 
     name = "duplication"
@@ -69,6 +72,7 @@ class DuplicationDetector(Detector):
         shingle_words: int = 3,
         title_min_words: int | None = 2,
         sentence_min_words: int | None = 5,
+        reordered_sentences: bool = True,
     ) -> None:
         self.min_words = min_words
         self.near_duplicate_threshold = near_duplicate_threshold
@@ -76,6 +80,7 @@ class DuplicationDetector(Detector):
         self.shingle_words = shingle_words
         self.title_min_words = title_min_words
         self.sentence_min_words = sentence_min_words
+        self.reordered_sentences = reordered_sentences
 
     def detect(self, doc: Document) -> DetectorResult:
         units = cut_units(doc)
@@ -121,7 +126,8 @@ class DuplicationDetector(Detector):
     ) -> list[Finding]:
         """Later copies of ``units``; a label (``label_spans``) said again as a label is not one,
         nor is a repeat among the same neighbours as its original (``repeat_context``): a
-        reference page's note under each entry, or its footer repeating its header."""
+        reference page's note under each entry, or its footer repeating its header, nor a note
+        in one of the page's formulas (``RepeatContext.formula``)."""
         first_seen: dict[tuple[str, ...], Unit] = {}
         findings = []
         for unit in units:
@@ -130,7 +136,8 @@ class DuplicationDetector(Detector):
             first = first_seen.setdefault(unit.words, unit)
             if first is unit or not self._same_kind_of_copy(first, unit, labels, context):
                 continue
-            if context.parallel((unit.start, unit.end), (first.start, first.end)):
+            span = (unit.start, unit.end)
+            if context.parallel(span, (first.start, first.end)) or context.formula(span):
                 continue
             first_line = doc.position(first.start)[0]
             message = f"this {what} repeats the {what} on line {first_line}"
@@ -168,7 +175,9 @@ class DuplicationDetector(Detector):
         others = [u for u in lone if u.words != title_words]
         found = self._exact_repeats(doc, others, "SEO402", "line", "", context, units.labels)
         headings = frozenset(u.words for u in [*units.headings, *([units.title] if units.title else [])])
-        return found + adjacent_copies(doc, lone, found, headings, self.min_words)
+        adjacent = adjacent_copies(doc, lone, found, headings, self.min_words)
+        # a page's note formula ("New in version 3.7.") doubled where the text lost the entry between
+        return found + [f for f in adjacent if not context.formula((f.start, f.end), times=2)]
 
     def _glued_lines(self, doc: Document, lines: list[Unit], reported: list[Finding]) -> list[Finding]:
         """Whole lines pasted onto the end of other lines (``glued_lines``), outside reported units."""
@@ -199,18 +208,31 @@ class DuplicationDetector(Detector):
         return blocks + lines_found
 
     def _near_pass(self, doc: Document, units: list[Unit], context: RepeatContext) -> list[Finding]:
+        """Near-copies by shingles, then copies whose sentences were reordered (``reordered_copies``)
+        among the paragraphs shingles did not match."""
         units = [u for u in units if u.prose and len(u.words) >= self.near_duplicate_min_words]
-        pairs = near_duplicates([u.words for u in units], self.near_duplicate_threshold, self.shingle_words)
+        words = [u.words for u in units]
+        shingles = [shingle_set(w, self.shingle_words) for w in words]
+        shared = shared_items(shingles)
+        pairs = near_duplicates(words, self.near_duplicate_threshold, self.shingle_words, shingles, shared)
+        shingled = len(pairs)
+        if self.reordered_sentences:
+            texts = [doc.text[u.start : u.end] for u in units]
+            pairs += reordered_copies(texts, words, shingles, shared, frozenset(k for k, _, _ in pairs))
         return [
-            self._near_finding(doc, units[k], units[first], similarity)
-            for k, first, similarity in pairs
+            self._near_finding(doc, units[k], units[first], similarity, reordered=index >= shingled)
+            for index, (k, first, similarity) in enumerate(pairs)
             if not context.parallel((units[k].start, units[k].end), (units[first].start, units[first].end))
         ]
 
-    def _near_finding(self, doc: Document, unit: Unit, first: Unit, similarity: float) -> Finding:
+    def _near_finding(self, doc: Document, unit: Unit, first: Unit, similarity: float, *, reordered: bool) -> Finding:
         first_line = doc.position(first.start)[0]
-        message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
-        evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
+        if reordered:
+            message = f"this paragraph is the paragraph on line {first_line} with its sentences reordered"
+            evidence = {"first_line": first_line, "sentence_coverage": similarity, "words": len(unit.words)}
+        else:
+            message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
+            evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
         return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
 
 

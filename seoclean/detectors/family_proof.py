@@ -17,18 +17,40 @@ from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
 
 MIN_UNCONFIRMED = 2
+MIN_TITLE_ECHO = 2  # title words a shaped phrase must repeat to be the page's keyphrase as a query
 
 
 def family_confirmed(
     weak: list[Finding], tails: set[tuple[str, ...]], headings: set[tuple[str, ...]], slots: Slots, lex: Lexicon
 ) -> bool:
-    """Two different shaped phrases, a shaped phrase the title is built around, or two headings
-    of search queries on one topic. ``weak`` are the shaped phrases that cannot join on their own;
-    ``tails`` and ``headings`` the shaped heading tails and headings."""
+    """Two different shaped phrases, a shaped phrase the title is built around, two headings of
+    search queries on one topic, or a shaped phrase that writes the title out as a query.
+    ``weak`` are the shaped phrases that cannot join on their own; ``tails`` and ``headings`` the
+    shaped heading tails and headings."""
     distinct = {phrase_words(f.text) for f in weak}
     # Heading tails count only when they vary one topic: see ``sharing_a_topic_word``.
     counted = (distinct - tails) | (sharing_a_topic_word(distinct, lex.stopwords) & tails)
-    return len(counted) >= MIN_UNCONFIRMED or _headlined(weak, slots) or _query_headings_vary_a_topic(headings, lex)
+    return (
+        len(counted) >= MIN_UNCONFIRMED
+        or _headlined(weak, slots)
+        or _query_headings_vary_a_topic(headings, lex)
+        or any(echoes_title_as_query(words, slots, lex.stopwords) for words in distinct | tails | headings)
+    )
+
+
+def echoes_title_as_query(words: tuple[str, ...], slots: Slots, stopwords: frozenset[str]) -> bool:
+    """A phrase planted by its shape (a heading, a heading's tail, a fragment, a phrase inside a
+    sentence) that repeats MIN_TITLE_ECHO of the title's content words with a search modifier the
+    title does not carry ("## Feature article - mediweek twice-daily pill deals" under "# Mediweek
+    twice-daily pill organiser"): the page's keyphrase written out as a query. A section heading
+    names a part of the topic in the writer's words; the title's words plus a deal word are a
+    search query pasted in. The title's own modifiers do not count ("## How we chose: best kettles
+    for small spaces" under "# Best kettles for a small kitchen")."""
+    title = {w for slot in slots.of_kind("title") for w in slot.words if w not in stopwords and len(w) > 2}
+    if len(title.intersection(words)) < MIN_TITLE_ECHO:
+        return False
+    title_modifiers = {m for slot in slots.of_kind("title") for m in query_modifiers(slot.words)}
+    return bool(query_modifiers(words) - title_modifiers)
 
 
 def sharing_a_topic_word(phrases: set[tuple[str, ...]], stopwords: frozenset[str]) -> set[tuple[str, ...]]:

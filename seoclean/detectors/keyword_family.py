@@ -7,9 +7,11 @@ headings too, so a single short phrase proves nothing; a family does:
 
 1. Seeds. A bare list whose items are short phrases without sentence punctuation, most of them
    repeating one content word, with two or more different search modifiers among them, is a
-   keyword list (SEO105 over the list) and its items are seeds. So are the items of labelled
-   keyword lines (SEO105 "Related searches: ..."), phrases with a search modifier that recur in
-   two places of the page's structure, and stuffed phrases (SEO101) with a modifier.
+   keyword list (SEO105 over the list) and its items are seeds, as are the items of a short list
+   of title variants pasted between two paragraphs (``keyword_lists.pasted_lists``). So are the
+   items of labelled keyword lines (SEO105 "Related searches: ..."), phrases with a search
+   modifier that recur in two places of the page's structure, and stuffed phrases (SEO101) with a
+   modifier.
 2. Every slot (``keyword_slots``) holding exactly a seed is reported: an extra heading, a heading's
    tail, a fragment sentence, a bold run, a list item. A title that contains a seed with a
    modifier is a template built around the keyphrase and is reported whole.
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from seoclean.detectors.family_findings import echoes, overlaps, planted_phrases, slot_finding
 from seoclean.detectors.family_proof import family_confirmed, plain_query
 from seoclean.detectors.keyword_insertions import InsertionFinder
-from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists
+from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists, pasted_lists
 from seoclean.detectors.keyword_seeds import family_seeds, holds_seed, repeated_queries
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, read_slots
 from seoclean.detectors.phrases import WordTable
@@ -93,6 +95,8 @@ def keyword_family_findings(
     keyword_lines, inserted, repeated = list(keyword_lines), list(inserted), list(repeated)
     slots = read_slots(doc)
     findings, list_seeds = keyword_lists(doc, slots, lex.stopwords)
+    pasted, pasted_seeds = pasted_lists(doc, slots, lex, [(f.start, f.end) for f in findings])
+    findings, list_seeds = findings + pasted, list_seeds | pasted_seeds
     seeds = family_seeds(doc, slots, lex, list_seeds, keyword_lines, stuffed)
     seeds |= wedged_repeats(doc, table, lex, repeated)
     listed = {i for f in findings for i in range(len(slots.lines)) if f.start <= slots.lines[i].start < f.end}

@@ -12,11 +12,12 @@ import re
 from collections import Counter
 
 from seoclean.detectors.base import make_finding
-from seoclean.detectors.keyword_insertions import query_modifiers
+from seoclean.detectors.keyword_insertions import query_modifiers, query_shaped
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Line, Slots
 from seoclean.detectors.search_terms import STRONG_MODIFIERS, YEAR_RE, modifiers_in
 from seoclean.document import Document
 from seoclean.findings import Finding
+from seoclean.lexicon import Lexicon
 
 _TERMINAL = (".", "!", "?", ":", ";")
 # Entries of a menu or a breadcrumb trail on one line ("Home | News | Contact", "Home > Services"):
@@ -27,6 +28,7 @@ MIN_SHARED_ITEM_SHARE = 0.6
 # "Crew Socks — 3 Pack"), not a keyphrase.
 _HEADLINE_PUNCTUATION_RE = re.compile(r"[:?!—–]|\s-\s")
 MIN_CONTENTS_ENTRIES = 3  # headings repeated as list items that make a table of contents
+MAX_PASTED_ITEMS = 4  # a pasted list of keyphrase variants is short: the stuffer's budget is a few words
 
 
 def keyword_lists(doc: Document, slots: Slots, stopwords: frozenset[str]) -> tuple[list[Finding], set]:
@@ -70,6 +72,70 @@ def loose_keyword_lists(
         evidence = {"items": len(items), "list_block": 1.0}
         findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
     return findings
+
+
+def pasted_lists(doc: Document, slots: Slots, lex: Lexicon, taken: list) -> tuple[list[Finding], set]:
+    """SEO105 for a short list pasted between two paragraphs, and its items as seeds.
+
+    A writer introduces a list ("You will need:") and makes its items parallel points; a stuffer
+    drops two or three keyphrase variants after any paragraph ("... and the spout filter. / - Kettle
+    descaler fast / - Kettle for beginners"). Such a list is the whole list (or the run of one
+    marker before another kind of list), follows a paragraph that does not lead into it, holds
+    only query-shaped items without headline punctuation, and writes the page's keyphrase family
+    out as queries: an item repeats a title word, and the items carry a search modifier the title
+    does not ("There are two ways to pay. / - Online banking / - Local branches" under "# Paying
+    your council tax" shares no word with its title)."""
+    findings, seeds = [], set()
+    title = _title_words(slots, lex.stopwords)
+    for run in (part for whole in slots.lists for part in _by_marker(doc, slots, whole)):
+        items = [slots.lines[i] for i in run]
+        start, end = items[0].start, items[-1].end
+        if len(items) < 2 or len(items) > MAX_PASTED_ITEMS or any(s < end and start < e for s, e in taken):
+            continue
+        if not _without_lead_in(doc, slots, run[0]) or not all(_pasted_item(doc, item, lex) for item in items):
+            continue
+        words = [item.lower for item in items]
+        modifiers = set().union(*(query_modifiers(w) for w in words)) - title
+        if not modifiers or not any(title.intersection(w) for w in words):
+            continue
+        taken.append((start, end))
+        seeds.update(words)
+        message = f"a list of {len(items)} keyphrase variants pasted between paragraphs; delete it"
+        evidence = {"items": len(items), "list_block": 1.0}
+        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
+    return findings, seeds
+
+
+def _by_marker(doc: Document, slots: Slots, run: list[int]) -> list[list[int]]:
+    """A run of items split where the list marker changes kind ("• Garden hose today" above "1.
+    Turn off the outside tap"): plain text runs a pasted bullet list into the numbered steps below."""
+    parts: list[list[int]] = []
+    previous = None
+    for index in run:
+        first = doc.text[slots.lines[index].start : slots.lines[index].end].lstrip("> ")[:1]
+        kind = "number" if first.isdigit() else first
+        if kind != previous:
+            parts.append([])
+        parts[-1].append(index)
+        previous = kind
+    return parts
+
+
+def _title_words(slots: Slots, stopwords: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for slot in slots.of_kind("title") for w in slot.words if w not in stopwords and len(w) > 2)
+
+
+def _without_lead_in(doc: Document, slots: Slots, first: int) -> bool:
+    """The line before the list is a paragraph that does not introduce it (no closing colon)."""
+    if first == 0 or slots.lines[first - 1].kind != "paragraph":
+        return False
+    return not doc.text[slots.lines[first - 1].start : slots.lines[first - 1].end].rstrip().endswith(":")
+
+
+def _pasted_item(doc: Document, item: Line, lex: Lexicon) -> bool:
+    if not _short_item(doc, item) or _HEADLINE_PUNCTUATION_RE.search(doc.text, item.words[0].start, item.end):
+        return False
+    return query_shaped(item.lower, lex.stopwords, lex)
 
 
 def _is_contents(items: list[Line], headings: set[tuple[str, ...]]) -> bool:
@@ -130,4 +196,4 @@ def _shared_word(items: list[tuple[str, ...]], stopwords: frozenset[str]) -> tup
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
 
 
-__all__ = ["MIN_CONTENTS_ENTRIES", "keyword_lists", "loose_keyword_lists"]
+__all__ = ["MIN_CONTENTS_ENTRIES", "keyword_lists", "loose_keyword_lists", "pasted_lists"]

@@ -17,13 +17,20 @@ MINHASH_PERMUTATIONS = 64
 
 
 def near_duplicates(
-    texts: list[tuple[str, ...]], threshold: float, shingle_words: int = 3
+    texts: list[tuple[str, ...]],
+    threshold: float,
+    shingle_words: int = 3,
+    shingles: list[frozenset[tuple[str, ...]]] | None = None,
+    shared: set | None = None,
 ) -> list[tuple[int, int, float]]:
     """(index, index of the most similar earlier text, similarity) for every text whose shingle
     Jaccard similarity with an earlier one reaches ``threshold``. Exact copies are skipped: they
-    are repeats, not near-duplicates, and their original is already indexed."""
-    shingles = [shingle_set(words, shingle_words) for words in texts]
-    shared = _shared_items(shingles)
+    are repeats, not near-duplicates, and their original is already indexed. ``shingles`` (the
+    texts' ``shingle_set``s) and ``shared`` (their ``shared_items``): when the caller has them."""
+    if shingles is None:
+        shingles = [shingle_set(words, shingle_words) for words in texts]
+    if shared is None:
+        shared = shared_items(shingles)
     # Jaccard(A, B) >= t needs t * |A| of A's shingles inside B, hence inside ``shared``.
     hopeful = [k for k, own in enumerate(shingles) if own and len(own & shared) >= threshold * len(own)]
     matcher = _ExactMatcher(shingles) if len(hopeful) <= EXACT_JACCARD_LIMIT else _MinHashMatcher(shingles, threshold)
@@ -94,7 +101,7 @@ class _MinHashMatcher:
         self.lsh.insert(k, self._signature(k))
 
 
-def _shared_items(sets: list[frozenset]) -> set:
+def shared_items(sets: list[frozenset]) -> set:
     """Items that occur in more than one of ``sets``."""
     counts: Counter = Counter()
     for items in sets:

@@ -41,6 +41,10 @@ ENTRY_MIN_WORDS = 3  # ... which is this long
 ENTRY_MIN_RATIO = 0.6  # ... and worded this alike (difflib ratio): two signatures differ in their names
 FURNITURE_LINES = 3  # a run of this many equal lines that are no sentences, the repeat among them, is
 # the page's furniture said again (a footer repeating the header's title and table of contents)
+FORMULA_WORDS = 3  # a note formula's opening words ("new in version", "changed in version")
+FORMULA_MIN_LINES = 3  # ... which open this many differently worded lines of the page
+FORMULA_MAX_WORDS = 12  # a note is shorter than a paragraph
+FORMULA_MIN_TIMES = 3  # a note said under this many entries is the page's, not pasted
 _SENTENCE_INSIDE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 _TERMINAL = (".", "!", "?", "…")
 # a note: a short label and a colon open it ("Note: ...", "Changed in version 3.10: ...")
@@ -78,6 +82,7 @@ class RepeatContext:
         self.label_words = label_words
         self.pasted = pasted
         self._line_counts: Counter | None = None
+        self._line_openings: dict[tuple[str, ...], set[tuple[str, ...]]] | None = None
 
     def parallel(self, copy: Span, original: Span) -> bool:
         """Whether ``copy`` stands among the same neighbours as its ``original``: lines worded
@@ -99,6 +104,29 @@ class RepeatContext:
         counts = self._counts()
         copies = max(counts[_words(self.text, copy)], 2)
         return any(counts[label] > copies for label in labels)
+
+    def formula(self, span: Span, times: int = FORMULA_MIN_TIMES) -> bool:
+        """Whether ``span`` is a short note in one of the page's formulas, said as a line of its own
+        ``times`` times: its first ``FORMULA_WORDS`` words open ``FORMULA_MIN_LINES`` differently
+        worded lines of the page ("Changed in version 3.10: Removed the loop parameter." among a
+        reference page's many version notes). Such a note is said under each entry it concerns (a
+        pasted note is said twice: its original and the copy), and may be doubled right under
+        itself (``times`` 2) where the text lost the entry between. A question is no note (a FAQ
+        asks each question once), nor is a line of ``FORMULA_MAX_WORDS`` words or more."""
+        words = _words(self.text, span)
+        question = self.text[slice(*span)].rstrip(_CLOSERS).endswith("?")
+        if question or not FORMULA_WORDS <= len(words) < FORMULA_MAX_WORDS or self._counts()[words] < times:
+            return False
+        return len(self._openings().get(words[:FORMULA_WORDS], ())) >= FORMULA_MIN_LINES
+
+    def _openings(self) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+        """The differently worded lines of the page by their first ``FORMULA_WORDS`` words."""
+        if self._line_openings is None:
+            self._line_openings = {}
+            for words in self._counts():
+                if len(words) >= FORMULA_WORDS:
+                    self._line_openings.setdefault(words[:FORMULA_WORDS], set()).add(words)
+        return self._line_openings
 
     def _walk(self, copy: Span, original: Span, step: int) -> _Side:
         side, text = _Side(), self.text

@@ -70,8 +70,10 @@ def sentence_copies(
             continue  # a list item that repeats a question or a heading is a table of contents
         if (copy.start, copy.end) in labels and (copy.kept.start, copy.kept.end) in labels:
             continue
-        if context.parallel((copy.start, copy.end), (copy.kept.start, copy.kept.end)):
-            continue
+        if context.parallel((copy.start, copy.end), (copy.kept.start, copy.kept.end)) or context.formula(
+            (copy.start, copy.end)
+        ):
+            continue  # a parallel entry's sentence, or a note said under each entry it concerns
         first_line = doc.position(copy.kept.start)[0]
         message = f"this sentence repeats a sentence on line {first_line}"
         evidence = {"first_line": first_line, "words": copy.words, "original_in_flow": float(copy.kept_in_flow)}

@@ -13,6 +13,13 @@ from seoclean.detectors.spin_context import Hit, SpinContext
 # Spintax: {a|b|c}. Innermost groups only; an alternative may be empty ("{very|}").
 SPINTAX_RE = re.compile(r"\{([^{}|\n]{0,80}(?:\|[^{}|\n]{0,80})+)\}")
 ALTERNATIVE_RE = re.compile(r"[\w'’,.!?&-]+(?: [\w'’,.!?&-]+){0,7}")
+# Digits, underscores and dots inside a token mark code, versions and file names; a token of
+# letters without a vowel is a code or an abbreviation ("mx", "ns", "txt", "http"): never prose.
+TECHNICAL_RE = re.compile(r"[\d_]|\w\.\w|\b[^\W\d_aeiouyAEIOUY]{2,}\b")
+MIN_WORD_ALTERNATIVES = 2  # a spinner offers synonyms: two or more real words to choose from
+# A word the tag list lacks still reads as prose from this length on: spinners' thesauri hold
+# words WordNet does not ("weblog", "typesets", "memorialises"); codes are short.
+MIN_UNLISTED_LETTERS = 5
 # A capital right after these is expected: a quote, a bracket, a label, a list marker.
 OPENING_MARKS = frozenset(":;\"“”‘'([{—–-•*#>|/")
 TITLE_KINDS = frozenset({"heading", "title", "table"})
@@ -24,7 +31,7 @@ def spintax_residue(ctx: SpinContext) -> list[Hit]:
         block = ctx.doc.blocks[index]
         for match in SPINTAX_RE.finditer(ctx.doc.masked, block.start, block.end):
             alternatives = match.group(1).split("|")
-            if not _is_spintax(alternatives) or _glued_to_a_name(ctx.doc.text, match.start(), match.end()):
+            if not _is_spintax(ctx, alternatives) or _glued_to_a_name(ctx.doc.text, match.start(), match.end()):
                 continue
             best = _best_alternative(ctx, match.start(), match.end(), alternatives)
             # Spinning is certain; the suggested alternative was the original in 88% of the
@@ -35,12 +42,49 @@ def spintax_residue(ctx: SpinContext) -> list[Hit]:
     return hits
 
 
-def _is_spintax(alternatives: list[str]) -> bool:
-    """Words separated by bars with no spaces around them; set notation "{x | x > 0}" is not."""
+def _is_spintax(ctx: SpinContext, alternatives: list[str]) -> bool:
+    """Words separated by bars with no spaces around them, as a spinner writes prose choices: at
+    least two alternatives made of dictionary words, none a technical token. Set notation
+    "{x | x > 0}" is not spintax, nor a command's choice of record types "[{a|mx|any}]", an
+    option's values "{'true'|'false'}" or file names "{v1|v2.txt}"."""
     filled = [a for a in alternatives if a]
     if len(filled) < 2 or len({a.lower() for a in filled}) < 2:
         return False
-    return all(ALTERNATIVE_RE.fullmatch(a) for a in filled)
+    if not all(ALTERNATIVE_RE.fullmatch(a) for a in filled) or any(_technical(a) for a in filled):
+        return False
+    return sum(_dictionary_words(ctx, a) for a in {a.lower() for a in filled}) >= MIN_WORD_ALTERNATIVES
+
+
+def spintax_groups(text: str) -> int:
+    """Brace groups in ``text`` shaped like a spinner's prose choices (no lexicon needed): bar-
+    separated phrases, two or more different ones, none a code, version, file name or quoted
+    literal. For cues outside the spin rules (comment spam), where "[{a|mx|any}]" in a reader's
+    question about DNS must not count."""
+    count = 0
+    for match in SPINTAX_RE.finditer(text):
+        filled = [a for a in match.group(1).split("|") if a]
+        if len({a.lower() for a in filled}) < 2:
+            continue
+        if all(ALTERNATIVE_RE.fullmatch(a) for a in filled) and not any(_technical(a) for a in filled):
+            count += 1
+    return count
+
+
+def _technical(alternative: str) -> bool:
+    """A code, version or file name, or a quoted literal: a syntax's allowed values
+    ("{'true'|'false'}" in an option's synopsis), never a spinner's choice of words."""
+    quoted = len(alternative) > 2 and alternative[0] in "'‘" and alternative[-1] in "'’"
+    return quoted or TECHNICAL_RE.search(alternative) is not None
+
+
+def _dictionary_words(ctx: SpinContext, alternative: str) -> bool:
+    """The alternative is English words, two letters or more in all, each a form with an
+    open-class tag, a stop word or a word of MIN_UNLISTED_LETTERS letters: "persists", "a lot",
+    "weblog"; not "a", "mx", "soa"."""
+    words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", alternative.lower())
+    lex = ctx.lex
+    known = all(lex.tags(w) or w in lex.stopwords or len(w) >= MIN_UNLISTED_LETTERS for w in words)
+    return known and sum(len(w) for w in words) >= 2
 
 
 def _glued_to_a_name(text: str, start: int, end: int) -> bool:

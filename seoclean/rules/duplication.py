@@ -40,13 +40,16 @@ RULES: tuple[Rule, ...] = (
         name="near-duplicate-paragraph",
         category=_CATEGORY,
         severity=Severity.WARNING,
-        summary="A paragraph is a light rewording of an earlier one (word 3-gram Jaccard similarity >= 0.7).",
+        summary="A paragraph is a light rewording of an earlier one (word 3-gram Jaccard similarity >= 0.7), "
+        "or its sentences said again in another order.",
         bad=(
             "Our plumbers in London fix leaks fast and at a fair price, day or night, every day.\n"
             "Our plumbers in Leeds fix leaks fast and at a fair price, day or night, every day."
         ),
         better="Our plumbers in London and Leeds fix leaks fast and at a fair price, day or night.",
-        details="Only paragraphs of 12 or more words are compared. Delete or merge the copy.",
+        details="Only paragraphs of 12 or more words are compared. A paragraph made of an earlier one's "
+        "sentences, each nearly word for word but in another order (one may be dropped), is a copy too: honest "
+        "pages repeat a paragraph's mould in its order, never its sentences shuffled. Delete or merge the copy.",
     ),
     Rule(
         code="SEO406",

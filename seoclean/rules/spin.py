@@ -89,7 +89,8 @@ RULES: tuple[Rule, ...] = (
         details="Spintax lists alternatives in braces separated by pipes; a spinner picks one per copy. "
         "Left in the text, it proves the page was machine-spun. The alternative that fits the "
         "neighbouring words best is suggested. Set notation with spaces around the bar "
-        '("{x | x > 0}") is not reported.',
+        '("{x | x > 0}") is not reported, nor braces whose alternatives are codes, versions or '
+        "quoted values (\"[{a|mx|any}]\", \"{'true'|'false'}\"): at least two alternatives must be words.",
     ),
     Rule(
         code="SEO206",
