@@ -136,8 +136,7 @@ class DuplicationDetector(Detector):
             first = first_seen.setdefault(unit.words, unit)
             if first is unit or not self._same_kind_of_copy(first, unit, labels, context):
                 continue
-            span = (unit.start, unit.end)
-            if context.parallel(span, (first.start, first.end)) or context.formula(span):
+            if context.honest((unit.start, unit.end), (first.start, first.end)):
                 continue
             first_line = doc.position(first.start)[0]
             message = f"this {what} repeats the {what} on line {first_line}"

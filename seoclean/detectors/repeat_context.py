@@ -84,6 +84,10 @@ class RepeatContext:
         self._line_counts: Counter | None = None
         self._line_openings: dict[tuple[str, ...], set[tuple[str, ...]]] | None = None
 
+    def honest(self, copy: Span, original: Span) -> bool:
+        """A repeat the page makes itself: ``parallel`` to its original, or a note ``formula``."""
+        return self.parallel(copy, original) or self.formula(copy)
+
     def parallel(self, copy: Span, original: Span) -> bool:
         """Whether ``copy`` stands among the same neighbours as its ``original``: lines worded
         alike next to both, reached across equal lines; a run of ``FURNITURE_LINES`` equal lines

@@ -70,9 +70,7 @@ def sentence_copies(
             continue  # a list item that repeats a question or a heading is a table of contents
         if (copy.start, copy.end) in labels and (copy.kept.start, copy.kept.end) in labels:
             continue
-        if context.parallel((copy.start, copy.end), (copy.kept.start, copy.kept.end)) or context.formula(
-            (copy.start, copy.end)
-        ):
+        if context.honest((copy.start, copy.end), (copy.kept.start, copy.kept.end)):
             continue  # a parallel entry's sentence, or a note said under each entry it concerns
         first_line = doc.position(copy.kept.start)[0]
         message = f"this sentence repeats a sentence on line {first_line}"
