@@ -4,7 +4,8 @@
     python scripts/build_datasets.py --no-gopher  # skip the datatrove diversity check
 
 Needs the MyThes thesaurus and the Debian documentation packages the real clean pages come from
-(``apt-get install -y mythes-en-us python3.11-doc debian-handbook debian-faq debian-reference-en``)
+(``apt-get install -y mythes-en-us python3.11-doc debian-handbook debian-faq debian-reference-en
+gnucash-docs gimp-help-en``)
 and the dev extra (lemminflect, datatrove). Deterministic: the same seed and sources give a byte-identical file.
 """
 

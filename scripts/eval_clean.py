@@ -250,9 +250,10 @@ def _score_spans(example, result, base_doc, c: Counter, misses: dict, show: int,
 
 def _others_like_it_deleted(base_doc, index: EditIndex, start: int, end: int) -> bool:
     """Whether every other paragraph like a near copy was deleted, the copy being kept: the cleaner
-    keeps the first of two near-copies, and where the copy stands above the paragraph it was made
-    from, it is the one kept. Alike: at least half of the distinct words of the two shared (a
-    copy keeps most of its original's words; two paragraphs of one article share far fewer)."""
+    keeps the first of two near-copies unless that one shows the rewording, so a copy standing
+    above the paragraph it was made from may be the one kept. Alike: at least half of the distinct
+    words of the two shared (a copy keeps most of its original's words; two paragraphs of one
+    article share far fewer)."""
     text = base_doc.text
     copy_words = {m.group().lower() for m in WORD_RE.finditer(text, start, end)}
     alike = []

@@ -1,20 +1,21 @@
 """How often real writing by many authors would fail an editor's check: documentation prose from
-three Debian packages that the dataset never uses, read as plain text.
+four Debian packages that the dataset never uses, read as plain text.
 
     python scripts/eval_real_prose.py [--show 10] [--max-per-source 200]
 
 The pages: Django's topic guides, how-tos, FAQ and release notes (``python-django-doc``, HTML
 extracted to text by trafilatura, as a crawler would keep it), git's how-to and technical
-articles (``git-doc``, AsciiDoc text hard-wrapped at 72-80 columns, many written as e-mails), and
+articles (``git-doc``, AsciiDoc text hard-wrapped at 72-80 columns, many written as e-mails),
 Perl's tutorials and FAQ (``perl-doc``, rendered by ``pod2text``: indented, hard-wrapped, code
-samples inline). Pages under 200 words are skipped. Every page is honest writing, so every
+samples inline), and LilyPond's learning manual and essays on music engraving (``lilypond-doc``,
+Texinfo HTML extracted by trafilatura, navigation bars and all). Pages under 200 words are skipped. Every page is honest writing, so every
 verdict of spam and every finding is a false alarm, or a true repetition an editor may want to
 hear about; the per-rule counts say which.
 
 Reported: pages flagged as spam, pages that fail ``seoclean check`` with ``--fail-on error`` (the
 default) and with ``--fail-on warning``, and, per rule, the pages and findings.
 
-Needs ``apt-get install -y python-django-doc git-doc perl-doc``.
+Needs ``apt-get install -y python-django-doc git-doc perl-doc lilypond-doc``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ DJANGO_SECTIONS = ("topics", "howto", "intro", "faq", "releases", "misc")
 PERL_REFERENCE = frozenset({"perlfunc", "perlapi", "perldiag", "perlvar", "perlop"})
 MIN_WORDS = 200
 MAX_PERL_WORDS = 12_000
-PACKAGES = {"python-django-doc": DJANGO, "git-doc": GIT, "perl-doc": PERL_POD}
+LILYPOND = Path("/usr/share/doc/lilypond/html/Documentation")
+PACKAGES = {"python-django-doc": DJANGO, "git-doc": GIT, "perl-doc": PERL_POD, "lilypond-doc": LILYPOND}
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -74,8 +76,19 @@ def perl_pages(limit: int) -> Iterator[tuple[str, str]]:
             yield f"perl/{path.stem}", rendered.stdout
 
 
+def lilypond_pages(limit: int, seed: int) -> Iterator[tuple[str, str]]:
+    import trafilatura
+
+    paths = sorted([*(LILYPOND / "learning").glob("*.html"), *(LILYPOND / "essay").glob("*.html")])
+    random.Random(seed).shuffle(paths)
+    for path in paths[:limit]:
+        text = trafilatura.extract(path.read_text(encoding="utf-8", errors="replace"))
+        yield f"lilypond/{path.relative_to(LILYPOND)}", text or ""
+
+
 def real_pages(limit: int, seed: int) -> Iterator[tuple[str, str]]:
-    for name, text in [*django_pages(limit, seed), *git_pages(limit), *perl_pages(limit)]:
+    pages = [*django_pages(limit, seed), *git_pages(limit), *perl_pages(limit), *lilypond_pages(limit, seed)]
+    for name, text in pages:
         if len(text.split()) >= MIN_WORDS:
             yield name, text
 
@@ -92,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     missing = missing_requirements()
     if missing:
-        sys.exit(f"needs {', '.join(missing)}: apt-get install -y python-django-doc git-doc perl-doc")
+        sys.exit(f"needs {', '.join(missing)}: apt-get install -y python-django-doc git-doc perl-doc lilypond-doc")
     analyzer = Analyzer()
     pages = fails_error = fails_warning = flagged = shown = 0
     rule_pages, rule_findings, by_source = Counter(), Counter(), Counter()

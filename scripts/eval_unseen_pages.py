@@ -1,5 +1,6 @@
 """How often the default model flags real clean pages it never saw: the Debian documentation pages
-(Python docs, Debian handbook, FAQ, reference) that the dataset did *not* sample.
+(Python docs, Debian handbook, FAQ, reference, GnuCash and GIMP manuals) that the dataset did *not*
+sample.
 
     python scripts/eval_unseen_pages.py [--per-package 200] [--show 10]
 
@@ -11,7 +12,7 @@ page here is in any split, so the flag rates are an honest estimate of false ala
 documentation. They say nothing about blogs or news, which the Debian packages do not have.
 
 Needs the Debian packages the dataset needs (``apt-get install python3.11-doc debian-handbook
-debian-faq debian-reference-en``).
+debian-faq debian-reference-en gnucash-docs gimp-help-en``).
 """
 
 from __future__ import annotations

@@ -184,13 +184,14 @@ LIMITS = """
 ## Limits
 
 - Trained only on `datasets/seoclean-v1.jsonl.gz`: the team's synthetic articles, real
-  documentation pages from Debian packages (Python, Debian handbook, FAQ and reference), and spam
+  documentation pages from Debian packages (Python, Debian handbook, FAQ and reference, GnuCash and
+  GIMP manuals), and spam
   generated from both (see `datasets/README.md`). No real spam is in it: every spam row, the
   doorway pages and comment spam included, is generated. Nothing from the shared data was used to
   train this model; where aggregate figures of it informed a choice, the choice is disclosed below.
 - The threshold is the lowest at which the clean and hard-negative rows show a flag rate of at
-  most 1% with 95% confidence (Clopper-Pearson), counted over dev's 378 rows and the train rows'
-  out-of-fold scores (about 2,000 rows), with at most 1% of the dev rows flagged; on other text
+  most 1% with 95% confidence (Clopper-Pearson), counted over dev's 406 rows and the train rows'
+  out-of-fold scores (2,153 rows), with at most 1% of the dev rows flagged; on other text
   the false-positive rate is whatever the shared-data tables show.
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
   platform lines, generic praise) can only raise the score, and so can menus, link density and
@@ -272,10 +273,26 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   count on the shared clean HTML pages. The shared figures above are therefore not an untouched
   held-out test of this choice.
 
-What still fails, read off the tables above: 4-6% of the real clean articles are flagged, well
-above the 1% wanted; most of the real comment spam is not flagged; on the test split the mash-ups
-and the boilerplate-only re-posts are nearly all missed. Comment dumps in other languages get no
-score.
+- More real pages: two desktop applications' manuals (GnuCash's finance guide and help, GIMP's
+  help), written by other teams in another register than system documentation (`docs-apps`; see
+  `datasets/README.md`). Why: real clean articles score far higher than our documentation proxies
+  (median about 0.3 against 0.03-0.08 for Django, git and Perl prose), and pages of these manuals
+  that the dataset does not hold, with LilyPond's learning manual (a package the dataset never
+  uses, now in `scripts/eval_real_prose.py`), showed the same shift. Over 979 page versions of
+  that proxy with Django, git and Perl prose (HTML and text), the previous model flagged 3.9%, this
+  one 2.0% (LilyPond alone: 6.4% -> 4.1%). Part of that is the threshold: the pooled rule now
+  reads 2,153 clean rows, more of them real, and rose from 0.818 to 0.863; on the shared data it
+  cost templated pages (96.1% -> 90.8% of the text pages flagged) while clean articles went
+  4.5% -> 3.6%. Disclosure: the look for such a shift was prompted by an aggregate of the shared
+  clean pages (score quantiles per source, and the commonest reasons of the 34 pages scoring over
+  0.6); no text was read. On the same proxy and dev, weighting the real rows three times, stronger
+  regularisation and dropping the raw n-gram repetition measures moved nothing beyond the
+  retrain-to-retrain noise, so none was shipped.
+
+What still fails, read off the tables above: 3.6-3.9% of the real clean articles are flagged,
+well above the 1% wanted, and 90.8% of the templated pages, below the 95% wanted; most of the
+real comment spam is not flagged; on the test split the mash-ups and the boilerplate-only
+re-posts are nearly all missed. Comment dumps in other languages get no score.
 """
 
 

@@ -232,7 +232,8 @@ def train(
     features = dataset_features(data_path, cache_dir=cache_dir, n_jobs=n_jobs, log=log)
     extracted = time.perf_counter() - started
     names = features.names
-    splits = {name: split_of(features.rows, features.X, name) for name in ("train", "dev", "test")}
+    rows, X = readable_rows(features.rows, features.X, log=log)
+    splits = {name: split_of(rows, X, name) for name in ("train", "dev", "test")}
     train_split, dev = fitted_rows(splits["train"], names, log=log), splits["dev"]
 
     fitted, comparison, chosen = compare_candidates(names, train_split, dev, seed=seed, log=log)
@@ -313,6 +314,19 @@ def fitted_rows(train_split: Split, names: list[str], log: Callable[[str], None]
     )
     keep = np.flatnonzero(~beyond)
     return Split([train_split.rows[i] for i in keep], train_split.X[keep])
+
+
+def readable_rows(
+    rows: list[dict], X: np.ndarray, *, log: Callable[[str], None] = print
+) -> tuple[list[dict], np.ndarray]:
+    """The rows the analyzer could read. A row it refused (empty, not English) has NaN features
+    (``DetectorFeatures``): it says nothing about spam, and no classifier here may be fitted on it."""
+    readable = np.isfinite(X).all(axis=1)
+    if not readable.all():
+        refused = [row["id"] for row, ok in zip(rows, readable) if not ok]
+        shown = ", ".join(refused[:5]) + (" ..." if len(refused) > 5 else "")
+        log(f"left out {len(refused)} row(s) the analyzer could not read (empty or not English): {shown}")
+    return [row for row, ok in zip(rows, readable) if ok], X[readable]
 
 
 def split_of(rows: list[dict], X: np.ndarray, name: str) -> Split:

@@ -14,7 +14,15 @@ from seoclean.corpus.generator.page import Wrapper
 from seoclean.corpus.generator.render import render
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits, check_spans
 from seoclean.corpus.generator.thesaurus import MYTHES_PATH, Thesaurus
-from seoclean.corpus.generator.variants import PAGE_RECIPES, TOPIC_HEADINGS, Context, doorway_flavour, make_row, plan
+from seoclean.corpus.generator.variants import (
+    PAGE_RECIPES,
+    TOPIC_HEADINGS,
+    Context,
+    doorway_flavour,
+    make_row,
+    mashup_donors,
+    plan,
+)
 from seoclean.corpus.pools import read_pool
 from seoclean.corpus.sources import CleanSource, read_sources, topic_headed
 from seoclean.corpus.splits import assign_splits
@@ -187,6 +195,25 @@ def test_mashup_alone_pastes_donor_passages_with_their_source():
     text, spans, stats = mashup.mashup(ARTICLE, [], [donor], random.Random(6), drop_share=0.0)
     check_spans(text, spans)
     assert stats["pasted"] == 1 and spans[0].kind == "mashup" and spans[0].donor == "loans/999-donor"
+
+
+def test_mashup_donors_are_only_sources_with_a_paragraph_to_paste():
+    steps = CleanSource(
+        "docs/998-steps", "docs", "article", "Steps", "# Steps\n\n- Open the menu.\n- Pick a brush.\n\nDone.\n"
+    )
+    prose = CleanSource(
+        "loans/999-donor",
+        "loans",
+        "article",
+        "Donor",
+        "# Donor\n\n" + "Lenders check your income and debts first. " * 3,
+    )
+    host = next(s for s in read_sources(SOURCES) if s.source_id == "health/001-understanding-blood-pressure")
+    context = Context(TINY_THESAURUS, (host, steps, prose))
+
+    assert not mashup.offers_passage(steps) and mashup.offers_passage(prose)
+    for seed in range(20):
+        assert {d.source_id for d in mashup_donors(host, context, random.Random(seed))} == {"loans/999-donor"}
 
 
 def test_chrome_wraps_a_clean_article_without_spans():
@@ -413,6 +440,41 @@ def test_committed_dataset_has_page_kinds_and_real_pages(rows):
     kinds = {row["kind"] for row in rows}
     assert {"doorway", "comment-spam", "hard-negative:comments", "real-page"} <= kinds
     real = [row for row in rows if row["source_id"].startswith("real/")]
-    assert real and {row["genre"] for row in real} == {"docs-python", "docs-debian"}
+    assert real and {row["genre"] for row in real} == {"docs-python", "docs-debian", "docs-apps"}
     assert all(row["label"] == 0 for row in real if row["kind"] == "real-page")
     assert {row["split"] for row in real} == {"train", "dev", "test"}
+
+
+def _docs_page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1>{body}</main></body></html>"
+
+
+def test_real_pages_keep_english_prose_and_skip_a_page_of_names(tmp_path):
+    from seoclean.corpus.realpages import PageSet, read_page
+
+    page_set = PageSet("docs-apps", "example-doc", str(tmp_path), ("*.html",), 5, "example licence")
+    guide = tmp_path / "budgets.html"
+    overview = (
+        "A budget is a plan for how much money you expect to earn and spend over a period of time. "
+        "The accounting program compares the plan with what really happened in your accounts, so you "
+        "can see at a glance where you spent more than you meant to and where you saved."
+    )
+    steps = (
+        "To create a budget, open the Budget window from the Actions menu and choose the accounts to "
+        "include. You can estimate each amount from last year's transactions or type it in yourself, "
+        "and change it later when your income or your expenses change."
+    )
+    guide.write_text(_docs_page("Setting up a budget", [overview] * 3 + [steps]))
+    names = tmp_path / "authors.html"
+    names.write_text(
+        _docs_page(
+            "Autoren und Mitwirkende",
+            ["Jürgen Müller, Anaïs Dubois, Łukasz Wiśniewski, Søren Kierkegaard, Zoë Ångström, Björn Æsir"] * 40,
+        )
+    )
+
+    page = read_page(guide, tmp_path, page_set)
+    assert page is not None and page.source.source_id == "real/example-doc/budgets"
+    assert page.source.title == "Setting up a budget" and "Budget window" in page.source.body
+    assert read_page(names, tmp_path, page_set) is None

@@ -350,3 +350,25 @@ def test_training_leaves_out_only_clean_rows_beyond_the_honest_keyword_range():
     kept = fitted_rows(split, names, log=lambda _: None)
     assert [row["source_id"] for row in kept.rows] == ["b", "c"]
     assert kept.X.shape == (2, len(names))
+
+
+def test_training_leaves_out_rows_the_analyzer_refused_and_says_which():
+    from seoclean.features import DetectorFeatures
+    from seoclean.training import readable_rows
+
+    documents = [
+        {"id": "article#0", "text": (EXAMPLES / "clean-article.md").read_text(), "format": "markdown"},
+        {
+            "id": "names#0",
+            "text": "Jürgen Müller, Anaïs Dubois, Łukasz Wiśniewski, Søren Kierkegaard",
+            "format": "text",
+        },
+    ]
+    X = DetectorFeatures().fit(documents).transform(documents)
+    messages = []
+
+    rows, kept = readable_rows(documents, X, log=messages.append)
+
+    assert [row["id"] for row in rows] == ["article#0"]
+    assert kept.shape == (1, X.shape[1]) and np.isfinite(kept).all()
+    assert messages == ["left out 1 row(s) the analyzer could not read (empty or not English): names#0"]

@@ -239,6 +239,19 @@ def test_repeats_collapse_to_the_first_copy_but_pull_quotes_stay(analyzer):
     assert [e.rule for e in result.edits] == ["SEO403"]
 
 
+def test_a_quotation_said_three_times_is_padding_not_a_pull_quote(analyzer):
+    quote = "\"It's got a name, Bernard. Everyone asks. He's come on holiday with us twice,\" she said."
+    article = (
+        "# Village bakery wins regional award\n\n"
+        "Crumb & Crust on Mill Lane has been named the best independent bakery in the region.\n\n"
+        f"{quote}\n\nThe judges praised its sourdough, which is made with a starter kept alive since 2009.\n\n"
+        "Crumb & Crust will go forward to the national finals in June.\n"
+    )
+    spam = article.replace("since 2009.\n\n", f"since 2009.\n\n{quote}\n\n") + f"\n{quote}\n"
+    result = clean(spam, format="markdown", analyzer=analyzer)
+    assert result.text == article and [e.rule for e in result.edits] == ["SEO403", "SEO403"]
+
+
 SPUN_SAVINGS = (
     "An easy access savings account lets you takings money out whenever you demand it. Most money box "
     "let you open an account online in a few transactions. You will need cogent evidence of your address "

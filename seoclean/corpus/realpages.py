@@ -2,15 +2,16 @@
 
 Every other clean source is the seoclean team's own writing, in one style and without real page
 chrome. These pages are real prose by many authors (tutorials, how-tos, FAQs, release notes, an
-administrator's handbook) inside real generated HTML (Sphinx and DocBook navigation, tables of
-contents, "Previous topic" / "Next topic", "Report a bug", copyright footers). Each page gives
+administrator's handbook, desktop applications' manuals) inside real generated HTML (Sphinx and
+DocBook navigation, tables of contents, "Previous topic" / "Next topic", "Report a bug", copyright
+footers). Each page gives
 
 * a ``CleanSource`` (its main content as Markdown, at most ``MAX_WORDS`` words), which goes through
   the same clean and spam variants as the team's articles, and
 * a clean row of the page's own HTML, chrome and all (``real-page``), when the page is short enough.
 
-Needs ``apt-get install -y python3.11-doc debian-handbook debian-faq debian-reference-en``; the
-licences are recorded in ``REAL_PAGE_SOURCES`` and in the data card.
+Needs ``apt-get install -y python3.11-doc debian-handbook debian-faq debian-reference-en gnucash-docs
+gimp-help-en``; the licences are recorded in ``REAL_PAGE_SOURCES`` and in the data card.
 """
 
 from __future__ import annotations
@@ -83,6 +84,26 @@ REAL_PAGE_SOURCES = (
         12,
         "GPL-2+ (Debian Reference, Osamu Aoki)",
     ),
+    # Desktop applications' manuals: a finance guide (accounts, budgets, loans) and an image
+    # editor's how-tos, written by other teams in another register than system documentation.
+    PageSet(
+        "docs-apps",
+        "gnucash-docs",
+        "/usr/share/doc/gnucash-docs",
+        ("gnucash-guide-en/*.html", "gnucash-help-en/*.html"),
+        90,
+        "GFDL-1.1+ with no Invariant Sections, no Front-Cover and no Back-Cover Texts (GnuCash Documentation "
+        "Team; Debian copyright file of gnucash-docs)",
+    ),
+    PageSet(
+        "docs-apps",
+        "gimp-help-en",
+        "/usr/share/gimp/2.0/help/en",
+        ("*.html", "*/*.html", "*/*/*.html"),
+        70,
+        "GFDL-1.2+ with no Invariant Sections, no Front-Cover and no Back-Cover Texts (The GIMP Documentation "
+        "Team; Debian copyright file of gimp-help-en)",
+    ),
 )
 
 
@@ -128,6 +149,7 @@ def shuffled_paths(page_set: PageSet, order: str) -> list[Path]:
 def read_page(path: Path, root: Path, page_set: PageSet) -> RealPage | None:
     """The page as a source, or None when its main content has too little prose or is not English."""
     from seoclean.ingest import load_text
+    from seoclean.ingest.language import detect_language
 
     html = path.read_text(encoding="utf-8", errors="replace")
     doc = load_text(html, format="html")
@@ -149,6 +171,8 @@ def read_page(path: Path, root: Path, page_set: PageSet) -> RealPage | None:
     if title is None or words < MIN_WORDS:
         return None
     body = f"# {title}\n\n" + "\n\n".join(lines) + "\n"
+    if not detect_language(body).is_english:  # a contributors' page of names: the analyzer would refuse it
+        return None
     stem = path.relative_to(root).with_suffix("").as_posix().replace("/", "-").replace(".", "-")
     source = CleanSource(f"real/{page_set.package}/{stem}", page_set.genre, "documentation", title, body)
     return RealPage(source, html if all_words <= MAX_PAGE_WORDS else None, page_set.package)

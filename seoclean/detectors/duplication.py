@@ -2,28 +2,31 @@
 near-duplicate paragraphs, and a page title repeated in the body.
 
 Text is compared by its words (lowercase, punctuation and spacing ignored). The second and every
-later copy is reported, with the line of the first copy in the evidence; the first copy stays.
+later copy is reported, with the line of the first copy in the evidence; the first copy stays,
+unless it is a near-copy that shows the rewording and the later one is its original
+(``near_copies``).
 Short units (under four words: "Ingredients", "Step 1", "Read more") legitimately repeat and are
 left to the boilerplate rules. In plain text laid out one element per line, a short line of its own
 (a note, a caption, a credit: ``duplicate_units.label_spans``) said again as a line of its own is a
 label repeated by design, as a list item is in Markdown; it is reported only right below itself.
 
-The units compared come from ``duplicate_units``; near-duplicates are found by ``near_duplicates``
-(word-3-gram Jaccard similarity), title copies by ``title_copies``, lines pasted onto the end of
-other lines by ``glued_lines``, lines said again right below themselves by ``adjacent_lines`` and
-sentence copies by ``repeated_sentences``. A repeat among the
-same neighbours as its original (a reference page's note under each entry, a footer repeating the
-header: ``repeat_context``) is the page's mould, not a copy, and is not reported.
+The units compared come from ``duplicate_units``; near-copies are found by ``near_copies``
+(word-3-gram Jaccard similarity, reordered sentences, synonyms swapped in), title copies by
+``title_copies``, lines pasted onto the end of other lines by ``glued_lines``, lines said again
+right below themselves by ``adjacent_lines`` and sentence copies by ``repeated_sentences``. A
+lead-in (a line ending in ":") said again among the items it introduces was pasted there. A repeat
+among the same neighbours as its original (a reference page's note under each entry, a footer
+repeating the header: ``repeat_context``) is the page's mould, not a copy, and is not reported;
+so is a navigation bar printed above and below the body, or a row inside a table (``page_frame``).
 """
 
 from __future__ import annotations
 
 from seoclean.detectors.adjacent_lines import adjacent_copies
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
-from seoclean.detectors.duplicate_units import Unit, Units, cut_units, is_list_item
+from seoclean.detectors.duplicate_units import Unit, Units, cut_units, ends_sentence, is_list_item
 from seoclean.detectors.glued_lines import glued_lines
-from seoclean.detectors.near_duplicates import near_duplicates, shared_items, shingle_set
-from seoclean.detectors.reordered_copies import reordered_copies
+from seoclean.detectors.near_copies import NearCopies, Span
 from seoclean.detectors.repeat_context import RepeatContext
 from seoclean.detectors.repeated_sentences import sentence_copies
 from seoclean.detectors.title_copies import title_copies
@@ -31,6 +34,7 @@ from seoclean.document import Document
 from seoclean.findings import Finding
 
 Labels = frozenset[tuple[int, int]]
+LEAD_IN_MAX_ITEMS = 6  # items one lead-in introduces that may stand between it and its pasted repeat
 
 
 class DuplicationDetector(Detector):
@@ -84,7 +88,7 @@ class DuplicationDetector(Detector):
 
     def detect(self, doc: Document) -> DetectorResult:
         units = cut_units(doc)
-        near = self._near_duplicates(doc, units.paragraphs, units.lines, RepeatContext(doc, self.min_words))
+        near, originals = self._near_duplicates(doc, units, RepeatContext(doc, self.min_words))
         # a near-copy next to a repeat is part of the paste, never a sign of the page's mould
         context = RepeatContext(doc, self.min_words, pasted=tuple((f.start, f.end) for f in near))
         # copies of the title are SEO405's, not SEO401-403's
@@ -98,7 +102,9 @@ class DuplicationDetector(Detector):
         paragraphs = self._exact_repeats(doc, kept[1], "SEO403", "paragraph", "", context, units.labels)
         lines = self._line_repeats(doc, units, title_words, paragraphs + title, context)
         lines += self._glued_lines(doc, units.headings + units.lines, headings + paragraphs + lines + title)
-        sentences = self._sentence_repeats(doc, headings + paragraphs + lines + near + title, units.labels, context)
+        # the sentences of a near-copy and of an original kept below it are the pair's, not copies of their own
+        covered = [*headings, *paragraphs, *lines, *near, *originals, *title]
+        sentences = self._sentence_repeats(doc, covered, units.labels, context)
         main_chars = sum(u.end - u.start for u in units.paragraphs + units.headings) or 1
         measures = {
             "dup_heading_count": len(headings),
@@ -150,10 +156,13 @@ class DuplicationDetector(Detector):
     def _same_kind_of_copy(first: Unit, unit: Unit, labels: Labels, context: RepeatContext) -> bool:
         """Whether ``unit`` may be a copy of ``first`` at all: a lead-in said again in another section
         opens that section alike ("Here is what is happening:"), a label said again as a label is
-        the page's layout; a lead-in said twice in one section, label or not, was pasted there
-        (plain text marks no sections: there a lead-in is never taken for a copy)."""
+        the page's layout; a lead-in said twice in one section, label or not, was pasted there.
+        Plain text marks no sections, but a lead-in said again among the items it introduces
+        (``_among_its_items``) is in its own section."""
         if first.lead_in:
-            return context.same_section((unit.start, unit.end), (first.start, first.end))
+            return context.same_section((unit.start, unit.end), (first.start, first.end)) or _among_its_items(
+                context.text, first, unit
+            )
         return not ((first.start, first.end) in labels and (unit.start, unit.end) in labels)
 
     def _comparable(self, unit: Unit, what: str) -> bool:
@@ -185,7 +194,7 @@ class DuplicationDetector(Detector):
 
     # -- repeated sentences (SEO406) -----------------------------------------------------------
     def _sentence_repeats(
-        self, doc: Document, reported: list[Finding], labels: Labels, context: RepeatContext
+        self, doc: Document, reported: list[Finding | Span], labels: Labels, context: RepeatContext
     ) -> list[Finding]:
         """Copies of a sentence tacked on at the end of a paragraph, standing as one, or glued
         after a label (``repeated_sentences``), outside reported units; a label said again as a
@@ -194,45 +203,12 @@ class DuplicationDetector(Detector):
             return []
         return sentence_copies(doc, self.sentence_min_words, reported, labels, context)
 
-    # -- near-duplicates (SEO404) ------------------------------------------------------------
-    def _near_duplicates(
-        self, doc: Document, paragraphs: list[Unit], lines: list[Unit], context: RepeatContext
-    ) -> list[Finding]:
-        """Two passes over units that do not overlap: multi-line blocks, then lines (in extracted
-        text a line is a paragraph). A line inside a block already reported is not reported again."""
+    def _near_duplicates(self, doc: Document, units: Units, context: RepeatContext) -> tuple[list[Finding], list[Span]]:
+        """SEO404 near-copies (``near_copies``) and the originals kept below their copies."""
         if self.near_duplicate_threshold is None:
-            return []
-        blocks = self._near_pass(doc, [u for u in paragraphs if u.multi_line], context)
-        lines_found = [f for f in self._near_pass(doc, lines, context) if not _inside_any(f, blocks)]
-        return blocks + lines_found
-
-    def _near_pass(self, doc: Document, units: list[Unit], context: RepeatContext) -> list[Finding]:
-        """Near-copies by shingles, then copies whose sentences were reordered (``reordered_copies``)
-        among the paragraphs shingles did not match."""
-        units = [u for u in units if u.prose and len(u.words) >= self.near_duplicate_min_words]
-        words = [u.words for u in units]
-        shingles = [shingle_set(w, self.shingle_words) for w in words]
-        shared = shared_items(shingles)
-        pairs = near_duplicates(words, self.near_duplicate_threshold, self.shingle_words, shingles, shared)
-        shingled = len(pairs)
-        if self.reordered_sentences:
-            texts = [doc.text[u.start : u.end] for u in units]
-            pairs += reordered_copies(texts, words, shingles, shared, frozenset(k for k, _, _ in pairs))
-        return [
-            self._near_finding(doc, units[k], units[first], similarity, reordered=index >= shingled)
-            for index, (k, first, similarity) in enumerate(pairs)
-            if not context.parallel((units[k].start, units[k].end), (units[first].start, units[first].end))
-        ]
-
-    def _near_finding(self, doc: Document, unit: Unit, first: Unit, similarity: float, *, reordered: bool) -> Finding:
-        first_line = doc.position(first.start)[0]
-        if reordered:
-            message = f"this paragraph is the paragraph on line {first_line} with its sentences reordered"
-            evidence = {"first_line": first_line, "sentence_coverage": similarity, "words": len(unit.words)}
-        else:
-            message = f"this paragraph is a near-copy ({similarity:.0%} similar) of the one on line {first_line}"
-            evidence = {"first_line": first_line, "jaccard": similarity, "words": len(unit.words)}
-        return make_finding(doc, "SEO404", unit.start, unit.end, message, suggestion="", evidence=evidence)
+            return [], []
+        finder = NearCopies(self.near_duplicate_threshold, self.near_duplicate_min_words, self.shingle_words)
+        return finder.find(doc, units.paragraphs, units.lines, context, reordered=self.reordered_sentences)
 
 
 def _header_row(doc: Document, previous: Unit | None, unit: Unit) -> bool:
@@ -241,6 +217,16 @@ def _header_row(doc: Document, previous: Unit | None, unit: Unit) -> bool:
     if previous is None or previous.words != unit.words:
         return False
     return doc.text[previous.end : unit.start].count("\n") == 1
+
+
+def _among_its_items(text: str, first: Unit, unit: Unit) -> bool:
+    """Whether only a few items (``LEAD_IN_MAX_ITEMS`` lines, none a sentence) stand between a
+    lead-in and its repeat: one lead-in introduces one run of items, and a page that says it again
+    ("Here is what is happening:" under each example) has said something in between."""
+    between = [line.strip() for line in text[first.end : unit.start].splitlines() if line.strip()]
+    return 0 < len(between) <= LEAD_IN_MAX_ITEMS and not any(
+        ends_sentence(line) or line.endswith(":") for line in between
+    )
 
 
 def _overlaps_any(finding: Finding, findings: list[Finding]) -> bool:

@@ -23,13 +23,14 @@ MIN_TITLE_ECHO = 2  # title words a shaped phrase must repeat to be the page's k
 def family_confirmed(
     weak: list[Finding], tails: set[tuple[str, ...]], headings: set[tuple[str, ...]], slots: Slots, lex: Lexicon
 ) -> bool:
-    """Two different shaped phrases, a shaped phrase the title is built around, two headings of
-    search queries on one topic, or a shaped phrase that writes the title out as a query.
-    ``weak`` are the shaped phrases that cannot join on their own; ``tails`` and ``headings`` the
-    shaped heading tails and headings."""
+    """Two different shaped phrases on one topic, a shaped phrase the title is built around, two
+    headings of search queries on one topic, or a shaped phrase that writes the title out as a
+    query. ``weak`` are the shaped phrases that cannot join on their own; ``tails`` and
+    ``headings`` the shaped heading tails and headings."""
     distinct = {phrase_words(f.text) for f in weak}
-    # Heading tails count only when they vary one topic: see ``sharing_a_topic_word``.
-    counted = (distinct - tails) | (sharing_a_topic_word(distinct, lex.stopwords) & tails)
+    # Phrases count only when they vary one topic (``sharing_a_topic_word``): a help page's
+    # unrelated terms ("Average cost method", "buy split in the sale") are no keyphrase family.
+    counted = sharing_a_topic_word(distinct, lex.stopwords)
     return (
         len(counted) >= MIN_UNCONFIRMED
         or _headlined(weak, slots)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
+from seoclean.detectors.index_entries import index_or_contents_entry
 from seoclean.detectors.keyword_slots import is_table_row
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import QUERY_TAILS_RE, YEAR_RE, modifiers_in
@@ -204,8 +205,8 @@ def keyword_list(
     items = [item for item in _SEPARATOR_RE.split(body) if item]
     if len({item.lower() for item in items}) < min_items:
         return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
-    if items[-1].lower().startswith(("and ", "or ")):
-        return None  # "x, y, and z" is an enumeration inside a sentence
+    if items[-1].lower().startswith(("and ", "or ")) or text.rstrip().endswith(","):
+        return None  # "x, y, and z" or "x, y," (wrapped onto the next line): an enumeration in a sentence
     item_words = _keyword_items(items, frozenset() if names_queries else stopwords, max_words)
     if item_words is None:
         return None
@@ -221,8 +222,8 @@ def keyword_list(
     shared, sharing = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0))
     if sharing < max(min_items, share * len(items)) and not names_queries:
         return None  # a list of distinct things, unless it says it lists searches
-    if shared in SHARE_TOKENS:
-        return None  # "Share on Facebook | Share on X | Share by email" is a share widget, not keywords
+    if shared in SHARE_TOKENS or len(shared) < 2:
+        return None  # a share widget ("Share on X | Share by email"), or notes and letters ("g4 g | g g g g")
     return KeywordList(len(items), shared, sharing)
 
 
@@ -296,8 +297,8 @@ def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float
         if _in_table_row(doc.text, sentence.start):
             continue  # "| ctypes type | C type | Python type |" heads a table's columns
         found = keyword_list(text, stopwords, share=share)
-        if found is None:
-            continue
+        if found is None or index_or_contents_entry(doc, sentence.start):
+            continue  # not a list, or an index's entry ("Crop to content, Crop Image, Crop Layer")
         message = (
             f"a list of {found.items} keyword variants ('{found.shared_word}' in {found.sharing_items}); delete it"
         )

@@ -20,6 +20,10 @@ headings too, so a single short phrase proves nothing; a family does:
    to be stuffed, phrases of three or more search words that the page repeats, and phrases
    reported planted elsewhere on the page, are looked for in the sentences the same way.
 
+4. Once two different phrases are reported, the family's head words (``family_wedges``) find its
+   other variants: the head word with a search modifier, wedged into a sentence or standing as a
+   heading, a heading's tail or a list item.
+
 Structure is not a family: a table of contents repeats the page's headings as list items, so its
 entries neither make a keyword list nor turn a heading into a seed.
 
@@ -35,10 +39,11 @@ from dataclasses import dataclass
 
 from seoclean.detectors.family_findings import echoes, overlaps, planted_phrases, slot_finding
 from seoclean.detectors.family_proof import family_confirmed, plain_query
+from seoclean.detectors.family_wedges import head_words, reported_phrases, wedged_variants
 from seoclean.detectors.keyword_insertions import InsertionFinder
 from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists, pasted_lists
 from seoclean.detectors.keyword_seeds import family_seeds, holds_seed, repeated_queries
-from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, read_slots
+from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, numbered_slot, read_slots
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.repeated_wedges import wedged_repeats
 from seoclean.detectors.standalone_repeats import unjoined_tail
@@ -64,7 +69,12 @@ class _Page:
     finder: InsertionFinder
 
     def free(self, slot: Slot) -> bool:
-        return slot.line not in self.listed and not overlaps(self.taken, slot.start, slot.end)
+        # A numbered heading or contents entry ("5.7 Further tweaking") is the writer's outline.
+        return (
+            slot.line not in self.listed
+            and not overlaps(self.taken, slot.start, slot.end)
+            and not numbered_slot(self.doc.text, slot)
+        )
 
     def finding(self, slot: Slot) -> Finding:
         return slot_finding(self.doc, slot.kind, slot.start, slot.end, slot.words)
@@ -92,7 +102,7 @@ def keyword_family_findings(
     least two different such phrases. One odd phrase in an article, however often it recurs, is
     more often a name ("Fast Company") or a slip. Phrases ``inserted`` into sentences (other SEO102
     findings) are echoed too: a title or heading built around one of them is reported."""
-    keyword_lines, inserted, repeated = list(keyword_lines), list(inserted), list(repeated)
+    keyword_lines, inserted, repeated, stuffed = list(keyword_lines), list(inserted), list(repeated), list(stuffed)
     slots = read_slots(doc)
     findings, list_seeds = keyword_lists(doc, slots, lex.stopwords)
     pasted, pasted_seeds = pasted_lists(doc, slots, lex, [(f.start, f.end) for f in findings])
@@ -113,7 +123,15 @@ def keyword_family_findings(
         page.finder.relaxed = True
         findings += _on_topic_slots(page)
     findings += _planted_elsewhere(page, findings, inserted, seeds)
+    findings += _family_variants(page, findings + inserted + keyword_lines, stuffed)
     return findings
+
+
+def _family_variants(page: _Page, reported: list[Finding], stuffed: Iterable[tuple[str, ...]]) -> list[Finding]:
+    """The family's other variants, found by its head words (``family_wedges``)."""
+    title = [w for slot in page.slots.of_kind("title") for w in slot.words]
+    heads = head_words(reported_phrases(reported) | set(stuffed), title, page.lex.stopwords)
+    return wedged_variants(page.doc, page.table, page.slots, page.lex, heads, page.taken)
 
 
 def _seeded_slots(page: _Page, seeds: set[tuple[str, ...]]) -> list[Finding]:

@@ -140,8 +140,8 @@ class InsertionFinder:
             )
         ):
             run += 1
-        if run - i >= 2:  # Title Case run; after "the", "of", ... it is a name the sentence needs
-            if self.lex.is_stopword(self.table.lower[i - 1]):
+        if run - i >= 2:  # Title Case run; after "the", "of", ... a name, unless a query tail ends it
+            if self.lex.is_stopword(self.table.lower[i - 1]) and not self.query_tagged(self._modifiers_between(i, run)):
                 return 0
             return run - i if self._leaves_sentence_whole(i, run) and self._is_query(i, run) else 0
         for end in range(i + 2, min(i + MAX_PHRASE, end_of_sentence) + 1):  # Sentence case: find the end

@@ -25,6 +25,20 @@ _HEADING_JOINER_RE = re.compile(r"(?:\s[|–—-]\s|[:?]\s|¶\s)(?!.*(?:\s[|–�
 # A row of a pipe table ("| ctypes type | C type | Python type |"): its cells are labels and
 # data, side by side by layout, not phrases a writer chose to stand alone.
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+# What a numbered heading or contents entry opens with: a section number of two or more levels
+# ("7.2.1.", "B.4."), an appendix letter ("A.") or a numbered division ("Chapter 7.", "Table
+# A.4."). A stuffer's fragment follows a sentence; a single "1." is an ordinary list marker.
+_SECTION_NUMBER_RE = re.compile(
+    r"^[\s>*#+•-]*(?:[A-Z][a-z]{2,11}\s+(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])(?:\.\d{1,3})*"
+    r"|(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+|[A-Z])\.?\s*$"
+)
+# The same number opening a heading, a list item or a heading's part after its joiner ("B. GNU
+# Free Documentation License", "LilyPond Learning Manual: 5.7 Further tweaking", "- 2.2. Storage
+# Comparison"). A stuffer's tail comes after a section's name, not before it ("9.2.1. Key-Based
+# Authentication - ssh session").
+_NUMBER = r"(?:(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?|[A-Z]\.)\s+\w"
+_NUMBERED_RE = re.compile(_NUMBER)
+_NUMBERED_PART_RE = re.compile(r"(?:[:|–—]|\s-)\s+" + _NUMBER)
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
 MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
 MAX_FRAGMENT_WORDS = 6
@@ -170,8 +184,25 @@ def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
         own = words[sentence.first_word : sentence.last_word]
         if own[0].start == line.words[0].start and _opens_block(words, sentence.first_word):
             continue  # a run-in heading ("**Motor insurance.** If your business uses vehicles ...")
+        if numbered_entry(doc.text[line.start : own[0].start]):
+            continue  # a numbered section's name ("7.2.1. Simple Setup"), not a sentence after a sentence
         slots.append(Slot("fragment", own[0].start, own[-1].end, tuple(w.lower for w in own), index))
     return slots
+
+
+def numbered_entry(before: str) -> bool:
+    """Whether ``before`` (a line's text before a phrase) is only a section number: the phrase is
+    the name of a numbered section or of its entry in a table of contents."""
+    return bool(_SECTION_NUMBER_RE.match(before))
+
+
+def numbered_slot(text: str, slot: Slot) -> bool:
+    """Whether ``slot`` (a heading, its tail, a title, a list item) names a numbered section: the
+    writer's own outline, which a keyphrase template does not number. A title is numbered in its
+    part after the joiner ("Manual: 5.7 Further tweaking"); other slots open with the number."""
+    if slot.kind == "title":
+        return bool(_NUMBERED_PART_RE.search(text, slot.start, slot.end))
+    return slot.kind in ("heading", "tail", "item") and bool(_NUMBERED_RE.match(text, slot.start, slot.end))
 
 
 def _opens_block(words: list[Word], first: int) -> bool:
@@ -207,4 +238,14 @@ def _list_runs(text: str, lines: list[Line]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
-__all__ = ["MAX_SLOT_WORDS", "Line", "Slot", "Slots", "is_table_row", "quotation_closes", "read_slots"]
+__all__ = [
+    "MAX_SLOT_WORDS",
+    "Line",
+    "Slot",
+    "Slots",
+    "is_table_row",
+    "numbered_entry",
+    "numbered_slot",
+    "quotation_closes",
+    "read_slots",
+]

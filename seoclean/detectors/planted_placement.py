@@ -34,6 +34,7 @@ _NAME_LEADERS = frozenset(
     ("the", "a", "an", "of", "in", "on", "at", "by", "for", "from", "to", "with", "and", "or", "our", "their")
     + ("his", "her", "its", "my", "your", "this", "that", "these", "those", "via", "called", "named")
 )
+_DETERMINERS = frozenset(("a", "an", "the", "this", "that", "its", "their", "your", "our", "each", "every"))
 IN_SENTENCE, STANDING, APPENDED, WEDGED = "in-sentence", "standing", "appended", "wedged"
 AFTER_LEADER = "after-leader"  # reported as IN_SENTENCE, but no evidence on its own
 JOINED = "joined"  # capitalised, and the sentence reads on without it: reported as IN_SENTENCE
@@ -82,6 +83,8 @@ def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, var
         and i + size == end
         and i - start >= MIN_CLAUSE_WORDS
         and not lex.is_stopword(table.lower[i - 1])
+        and not _completes_noun_phrase(table, lex, i)
+        and not _unpunctuated_lower_line(doc, table, i, size)
     ):
         return APPENDED
     if (
@@ -92,6 +95,35 @@ def _place(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int, var
     ):
         return WEDGED
     return None
+
+
+def _completes_noun_phrase(table: WordTable, lex: Lexicon, i: int) -> bool:
+    """Whether the word before the phrase modifies it, so the clause is not finished without it: a
+    capitalised name or label mid-sentence ("Starts the QIF file import process.", "the Customers
+    Overview window, click"), or, after a determiner, an adjective or a word commonly seen before
+    the phrase's first word ("Bump height is a sinusoidal function of luminosity.": no clause ends
+    on "is a sinusoidal"). A stuffer appends the phrase to a clause that already ended ("... should
+    help usb-c charge 2024.", "we fixed the roof cheap roof repair")."""
+    leader = table.words[i - 1]
+    if leader.text[:1].isupper():
+        return True
+    if table.lower[i - 2] not in _DETERMINERS:
+        return False
+    tags = lex.tags(leader.lower)
+    adjective = "JJ" in tags and not {"NN", "NNS"} & set(tags)
+    return adjective or lex.bigram(leader.lower, table.lower[i]) > 0
+
+
+def _unpunctuated_lower_line(doc: Document, table: WordTable, i: int, size: int) -> bool:
+    """Whether the sentence is a line that opens in lower case and ends without punctuation: a
+    configuration or command line shown in running text ("deb https://deb.debian.org/debian
+    stable main contrib non-free"), whose last words repeat by design. A clause a stuffer appends
+    to is prose: it opens with a capital or ends on a full stop."""
+    first = table.words[table.sentence_start[i]]
+    last = table.words[i + size - 1]
+    line_end = doc.text.find("\n", last.end)
+    rest = doc.text[last.end : len(doc.text) if line_end < 0 else line_end].strip()
+    return first.text[:1].islower() and rest[:1] not in (".", "!", "?")
 
 
 def _wrapped(doc: Document, table: WordTable, i: int, size: int) -> bool:

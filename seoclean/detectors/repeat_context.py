@@ -27,28 +27,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from seoclean.detectors.line_moulds import NOTE_RE, alike, entries_alike
+from seoclean.detectors.page_frame import PageFrame
 from seoclean.document import WORD_RE, Document
 
 DEFAULT_LABEL_WORDS = 4  # the duplication detector's shortest unit: shorter lines are labels
 MAX_STEPS = 6  # equal lines walked over on each side before giving up (a note of a few paragraphs)
-ALIKE_MIN_WORDS = 5  # lines this long worded alike are parallel ("Step 2" / "Step 5" are not evidence)
-ALIKE_MIN_RATIO = 0.7  # word-sequence similarity (difflib ratio) of two lines worded alike
-ALIKE_OPENING_WORDS = 2  # ... which open alike ("Create a Parser instance" / "Create a BytesParser instance")
-ENTRY_LINES = 3  # lines above an occurrence searched for the opening of its entry (a signature)
-ENTRY_MIN_WORDS = 3  # ... which is this long
-ENTRY_MIN_RATIO = 0.6  # ... and worded this alike (difflib ratio): two signatures differ in their names
+ENTRY_LINES = 3  # lines above an occurrence searched for the opening of its entry (a signature, ``entries_alike``)
 FURNITURE_LINES = 3  # a run of this many equal lines that are no sentences, the repeat among them, is
 # the page's furniture said again (a footer repeating the header's title and table of contents)
 FORMULA_WORDS = 3  # a note formula's opening words ("new in version", "changed in version")
 FORMULA_MIN_LINES = 3  # ... which open this many differently worded lines of the page
 FORMULA_MAX_WORDS = 12  # a note is shorter than a paragraph
 FORMULA_MIN_TIMES = 3  # a note said under this many entries is the page's, not pasted
-_SENTENCE_INSIDE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 _TERMINAL = (".", "!", "?", "…")
-# a note: a short label and a colon open it ("Note: ...", "Changed in version 3.10: ...")
-_NOTE_RE = re.compile(r"^[\W_]*[A-Z][\w.]*(?: [\w.]+){0,3}:\s")
+_FIELD_RE = re.compile(r"^[\W_]*\w[\w.]*(?: [\w.]+){0,3}:\s")  # "subject: ...", "Changed in version 3.9: ..."
 _CLOSERS = "\"'”’)]»*_"
 
 Span = tuple[int, int]
@@ -81,6 +75,7 @@ class RepeatContext:
         self.plain = doc.format == "text"
         self.label_words = label_words
         self.pasted = pasted
+        self.frame = PageFrame(doc.text, doc.lines)  # a navigation bar above and below the body
         self._line_counts: Counter | None = None
         self._line_openings: dict[tuple[str, ...], set[tuple[str, ...]]] | None = None
 
@@ -95,10 +90,12 @@ class RepeatContext:
         the page also puts above other text, as it does its notes. A label said only as often as
         the copy is part of the copy: a glossary's term pasted again with its definition. Equal
         sentences around a copy were pasted along with it (a title and the paragraphs under it)."""
+        if self.frame.frames(copy, original) or self.frame.table_rows(copy, original):
+            return True
         sides = [self._walk(copy, original, step) for step in (-1, 1)]
         if any(side.alike for side in sides) or self._parallel_sections(copy, original):
             return True
-        if _NOTE_RE.match(self.text[slice(*copy)]) and self._parallel_entries(copy, original):
+        if NOTE_RE.match(self.text[slice(*copy)]) and self._parallel_entries(copy, original):
             return True
         if 1 + sum(s.equal_lines for s in sides) >= FURNITURE_LINES and not any(s.sentences for s in sides):
             return True
@@ -111,25 +108,29 @@ class RepeatContext:
 
     def formula(self, span: Span, times: int = FORMULA_MIN_TIMES) -> bool:
         """Whether ``span`` is a short note in one of the page's formulas, said as a line of its own
-        ``times`` times: its first ``FORMULA_WORDS`` words open ``FORMULA_MIN_LINES`` differently
-        worded lines of the page ("Changed in version 3.10: Removed the loop parameter." among a
-        reference page's many version notes). Such a note is said under each entry it concerns (a
-        pasted note is said twice: its original and the copy), and may be doubled right under
-        itself (``times`` 2) where the text lost the entry between. A question is no note (a FAQ
-        asks each question once), nor is a line of ``FORMULA_MAX_WORDS`` words or more."""
-        words = _words(self.text, span)
-        question = self.text[slice(*span)].rstrip(_CLOSERS).endswith("?")
+        ``times`` times: its first ``FORMULA_WORDS`` words, or its label when a label and a colon
+        open it, open ``FORMULA_MIN_LINES`` differently worded lines of the page
+        ("Changed in version 3.10: Removed the loop parameter." among a reference page's many
+        version notes, "subject: maps and atlases." among a bibliography's subjects). Such a note is
+        said under each entry it concerns (a pasted note is said twice: its original and the copy),
+        and may be doubled right under itself (``times`` 2) where the text lost the entry between.
+        A question is no note (a FAQ asks each question once), nor is a line of
+        ``FORMULA_MAX_WORDS`` words or more."""
+        words, line = _words(self.text, span), self.text[slice(*span)]
+        question = line.rstrip(_CLOSERS).endswith("?")
         if question or not FORMULA_WORDS <= len(words) < FORMULA_MAX_WORDS or self._counts()[words] < times:
             return False
-        return len(self._openings().get(words[:FORMULA_WORDS], ())) >= FORMULA_MIN_LINES
+        openings = self._openings()
+        return any(len(openings.get(key, ())) >= FORMULA_MIN_LINES for key in _openings_of(line, words))
 
     def _openings(self) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
-        """The differently worded lines of the page by their first ``FORMULA_WORDS`` words."""
+        """The differently worded lines of the page by their openings (``_openings_of``)."""
         if self._line_openings is None:
             self._line_openings = {}
-            for words in self._counts():
-                if len(words) >= FORMULA_WORDS:
-                    self._line_openings.setdefault(words[:FORMULA_WORDS], set()).add(words)
+            for span in self.lines:
+                words = _words(self.text, span)
+                for key in _openings_of(self.text[slice(*span)], words) if len(words) >= FORMULA_WORDS else ():
+                    self._line_openings.setdefault(key, set()).add(words)
         return self._line_openings
 
     def _walk(self, copy: Span, original: Span, step: int) -> _Side:
@@ -142,7 +143,7 @@ class RepeatContext:
             my_words, their_words = _words(text, mine), _words(text, theirs)
             if my_words != their_words:
                 pasted = any(_overlaps(line, span) for line in (mine, theirs) for span in self.pasted)
-                side.alike = not pasted and _alike(text[slice(*mine)], text[slice(*theirs)], my_words, their_words)
+                side.alike = not pasted and alike(text[slice(*mine)], text[slice(*theirs)], my_words, their_words)
                 return side
             side.equal_lines += 1
             side.sentences += text[slice(*mine)].rstrip(_CLOSERS).endswith(_TERMINAL)
@@ -163,10 +164,10 @@ class RepeatContext:
         if any(_overlaps(line, span) for line in (mine, theirs) for span in (*self.pasted, copy, original)):
             return False
         text = self.text
-        return _alike(text[slice(*mine)], text[slice(*theirs)], _words(text, mine), _words(text, theirs))
+        return alike(text[slice(*mine)], text[slice(*theirs)], _words(text, mine), _words(text, theirs))
 
     def _parallel_entries(self, copy: Span, original: Span) -> bool:
-        """Whether each occurrence of a note (``_NOTE_RE``) sits a few lines (``ENTRY_LINES``) below
+        """Whether each occurrence of a note (``NOTE_RE``) sits a few lines (``ENTRY_LINES``) below
         lines worded alike: the openings of two entries of a reference page ("class
         email.parser.BytesFeedParser(...)" / "class email.parser.BytesParser(...)"), under each of
         which the page says the same note. A copy pasted after some paragraph has no line like its
@@ -178,7 +179,7 @@ class RepeatContext:
             for other in theirs:
                 if any(_overlaps(span, paste) for span in (line, other) for paste in spans):
                     continue
-                if _entries_alike(text[slice(*line)], text[slice(*other)], _words(text, line), _words(text, other)):
+                if entries_alike(text[slice(*line)], text[slice(*other)], _words(text, line), _words(text, other)):
                     return True
         return False
 
@@ -259,43 +260,14 @@ def _words(text: str, span: Span) -> tuple[str, ...]:
     return tuple(w.lower() for w in WORD_RE.findall(text, *span))
 
 
-def _alike(my_line: str, their_line: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
-    """Two sentences of the same mould: "... passed directly to loop.create_server()" and "... to
-    loop.create_connection()", "When printing NameError ..." and "When printing AttributeError ...":
-    opening alike, worded alike, each naming something the other does not. A paragraph of
-    several sentences next to a copy that reads like its original's neighbour is a reworded copy
-    pasted along with it, and a sentence whose words the other line holds is a copy of its part."""
-    return _one_mould(
-        my_line, their_line, mine, theirs, min_words=ALIKE_MIN_WORDS, opening=ALIKE_OPENING_WORDS, ratio=ALIKE_MIN_RATIO
-    )
-
-
-def _entries_alike(my_line: str, their_line: str, mine: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
-    """Two openings of entries of one mould: "class email.parser.BytesFeedParser(_factory=None,
-    *, policy=policy.compat32)" and "class email.parser.BytesParser(_class=None, *, policy=...)"
-    open with the same word and differ in the names they document."""
-    return _one_mould(my_line, their_line, mine, theirs, min_words=ENTRY_MIN_WORDS, opening=1, ratio=ENTRY_MIN_RATIO)
-
-
-def _one_mould(
-    my_line: str,
-    their_line: str,
-    mine: tuple[str, ...],
-    theirs: tuple[str, ...],
-    *,
-    min_words: int,
-    opening: int,
-    ratio: float,
-) -> bool:
-    """Lines of one sentence each, at least ``min_words`` long, opening with the same ``opening``
-    words, each holding a word the other lacks, and worded alike (difflib ratio >= ``ratio``)."""
-    if min(len(mine), len(theirs)) < min_words or mine[:opening] != theirs[:opening]:
-        return False
-    if _SENTENCE_INSIDE_RE.search(my_line) or _SENTENCE_INSIDE_RE.search(their_line):
-        return False
-    if not (set(mine) - set(theirs) and set(theirs) - set(mine)):
-        return False
-    return SequenceMatcher(None, mine, theirs, autojunk=False).ratio() >= ratio
+def _openings_of(line: str, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A line's first ``FORMULA_WORDS`` words and, if a label and a colon open it, the label with
+    its numbers masked ("subject:", "Changed in version #:")."""
+    label = _FIELD_RE.match(line)
+    if label is None:
+        return [words[:FORMULA_WORDS]]
+    named = words[: len(WORD_RE.findall(label.group()))]
+    return [words[:FORMULA_WORDS], (":", *("#" if w[:1].isdigit() else w for w in named))]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -10,6 +10,7 @@ looked at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from seoclean.detectors.base import make_finding
@@ -29,6 +30,7 @@ from seoclean.findings import Finding
 GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
 MIN_SENTENCE_WORDS = 4  # a line of prose this long ending a sentence starts the body
 ENTRY_MAX_WORDS = 4  # an entry of a table of contents or a menu is shorter than this
+TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # a Markdown table row, "| cell | cell |"
 
 
 def title_copies(doc: Document, units: Units, min_words: int, context: RepeatContext | None = None) -> list[Finding]:
@@ -93,13 +95,17 @@ def _entry_of_a_list(doc: Document, unit: Unit) -> bool:
 
 
 def _page_furniture(doc: Document, units: Units) -> Callable[[Unit], bool]:
-    """Whether a line of plain text naming the title is the page's furniture, not a copy planted
-    in the body: above the body's first sentence (the header's breadcrumb, byline or table of
+    """Whether a line naming the title is the page's furniture, not a copy planted in the body.
+    In plain text: above the body's first sentence (the header's breadcrumb, byline or table of
     contents), or below the body's last paragraph right above an entry of a table of contents or
-    a menu. Extracted text has lost the bullets that mark such lines as list items in Markdown."""
-    if doc.format != "text":
-        return lambda unit: False
+    a menu; extracted text has lost the bullets that mark such lines as list items in Markdown.
+    In Markdown: a table row above the headline, the navigation header a generated
+    manual prints above each page's headline ("| 4.2. Budgets |" over "| Prev | Chapter 4. Planning |
+    Next |"); a title pasted into the body is no table cell above the headline."""
     text, title = doc.text, units.title.words
+    if doc.format != "text":
+        headline = units.title.start
+        return lambda unit: unit.end <= headline and TABLE_ROW_RE.match(text[unit.start : unit.end]) is not None
     sentences = [
         u
         for u in units.paragraphs

@@ -31,8 +31,8 @@ def seeds_in_sentences(doc: Document, table: WordTable, lex: Lexicon, seeds: set
             if tuple(lower[i : i + size]) != seed or i + size > table.sentence_end[i] or table.in_heading(i):
                 continue
             start, end = table.span(i, size)
-            if overlaps(taken, start, end) or not wedged(doc, table, i, size, lex):
-                continue
+            if overlaps(taken, start, end) or "|" in doc.text[start:end] or not wedged(doc, table, i, size, lex):
+                continue  # taken, across a table's cells (a header row: "| Share Price | Total Buy |"), or needed
             taken.append((start, end))
             findings.append(slot_finding(doc, "sentence", start, end, seed))
     return findings

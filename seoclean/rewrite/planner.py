@@ -5,10 +5,11 @@
   phrase being frequent says nothing about which occurrence to drop; SEO102 decides that per
   occurrence. SEO103/SEO104 only advise.
 - Duplication: the later copies of repeated lines, paragraphs and titles and near-copies of
-  paragraphs and repeated sentences (SEO402-SEO406) are deleted; the first copy always stays; a
-  repeated quotation standing as a block is a pull quote and stays, and a repeated line the
-  boilerplate rules call page chrome is left to the boilerplate policy. Copies tacked on one after
-  the other become one deletion, repaired as one.
+  paragraphs and repeated sentences (SEO402-SEO406) are deleted; the first copy stays (of two
+  near-copies, the one that is not reworded: ``near_copies``); a repeated quotation standing as
+  a block is a pull quote and stays, and a repeated line the boilerplate rules call page chrome is
+  left to the boilerplate policy. Copies tacked on one after the other become one deletion,
+  repaired as one.
 - Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
   by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
   spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter
@@ -25,6 +26,7 @@ Code blocks, front matter and raw markup are never edited, whatever a finding sa
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -135,13 +137,15 @@ def _content_copies(findings: list[Finding], other_spam: bool) -> list[Finding]:
 
 
 def _duplicate_deletions(text: str, copies: list[Finding], other_spam: bool) -> list[Finding]:
-    """Later copies to delete. Kept: pull quotes (a quotation repeated by design), sections
+    """Later copies to delete. Kept: pull quotes (a quotation repeated once by design), sections
     repeated whole in their order (a printable recipe card, a page template's second copy: not
     padding), and repeated sentences on a page that repeats nothing else and shows no other spam
     (an article's summary restating a point, a reader's comment posted twice), unless two
     different sentences were lifted from inside paragraphs and glued onto the ends of others."""
     sections = _repeated_sections(copies)
-    kept = [f for f in copies if f.suggestion == "" and not _pull_quote(f) and id(f) not in sections]
+    said = Counter(f.text.lower() for f in copies)  # a pull quote repeats its quotation once, not twice
+    kept = [f for f in copies if f.suggestion == "" and not (_pull_quote(f) and said[f.text.lower()] == 1)]
+    kept = [f for f in kept if id(f) not in sections]
     blocks = [f for f in kept if f.rule != "SEO406"]
     glued = {f.text.lower() for f in kept if f.rule == "SEO406" and _glued_unquoted(text, f)}
     if blocks or other_spam or len(glued) >= MIN_GLUED_SENTENCES:

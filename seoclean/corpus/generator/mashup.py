@@ -8,11 +8,24 @@ scrapers do. Each pasted passage is a ``mashup`` span naming its ``donor``.
 from __future__ import annotations
 
 import random
+from functools import cache
 
 from seoclean.corpus.generator.blocks import parse_blocks
 from seoclean.corpus.generator.spans import Edit, Span, apply_edits
 from seoclean.corpus.sources import CleanSource
 from seoclean.document import WORD_RE
+
+MIN_PASSAGE_WORDS = 15
+
+
+@cache
+def offers_passage(source: CleanSource) -> bool:
+    """Whether ``source`` has a paragraph long enough to paste (a how-to page of short steps has none)."""
+    text = source.body
+    return any(
+        block.kind == "paragraph" and len(WORD_RE.findall(text, block.start, block.end)) >= MIN_PASSAGE_WORDS
+        for block in parse_blocks(text)
+    )
 
 
 def donor_passages(source: CleanSource, rng: random.Random, n: int) -> list[str]:
@@ -21,7 +34,7 @@ def donor_passages(source: CleanSource, rng: random.Random, n: int) -> list[str]
     blocks = parse_blocks(text)
     passages = []
     for index, block in enumerate(blocks):
-        if block.kind != "paragraph" or len(WORD_RE.findall(text, block.start, block.end)) < 15:
+        if block.kind != "paragraph" or len(WORD_RE.findall(text, block.start, block.end)) < MIN_PASSAGE_WORDS:
             continue
         previous = blocks[index - 1] if index else None
         if previous is not None and previous.kind == "heading" and previous.level > 1 and rng.random() < 0.4:

@@ -120,7 +120,7 @@ def make_row(source: CleanSource, index: int, recipe: str, fmt: str, split: str,
         text = topic_headings(source, seed).body
     steps = _steps(recipe, rng)
     if "mashup" in steps:
-        text, spans, settings["mashup"] = mashup.mashup(text, spans, _donors(source, context, rng), rng)
+        text, spans, settings["mashup"] = mashup.mashup(text, spans, mashup_donors(source, context, rng), rng)
     if "stuffing" in steps:
         style = stuffer.sample_style(rng)
         text, spans, stats = stuffer.stuff(text, spans, source.title, style, rng)
@@ -212,9 +212,9 @@ def _steps(recipe: str, rng: random.Random) -> tuple[str, ...]:
             return chosen
 
 
-def _donors(source: CleanSource, context: Context, rng: random.Random) -> list[CleanSource]:
-    """1-3 other articles of the same split, mostly from other genres."""
-    others = [s for s in context.split_sources if s.source_id != source.source_id]
+def mashup_donors(source: CleanSource, context: Context, rng: random.Random) -> list[CleanSource]:
+    """1-3 other articles of the same split, mostly from other genres, each with a paragraph to paste."""
+    others = [s for s in context.split_sources if s.source_id != source.source_id and mashup.offers_passage(s)]
     donors = []
     for _ in range(rng.choice((1, 2, 2, 3))):
         same_genre = rng.random() < 0.3
