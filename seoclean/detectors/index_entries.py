@@ -35,7 +35,7 @@ def in_sorted_run(doc: Document, offset: int) -> bool:
     """Whether the line holding ``offset`` is an entry of an index: one of ``MIN_INDEX_RUN`` or more
     lines in a row, at its indentation, whose first terms are in alphabetical order."""
     lines = doc.lines
-    here = bisect.bisect_right([start for start, _ in lines], offset) - 1
+    here = bisect.bisect_right(lines, (offset, len(doc.text))) - 1  # the last line starting at or before it
     if here < 0:
         return False
     entry = _entry(doc.text, lines[here])

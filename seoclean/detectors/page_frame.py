@@ -13,13 +13,11 @@ design as well: a table may describe two of its entries alike.
 from __future__ import annotations
 
 import bisect
-import re
 
 from seoclean.detectors.duplicate_units import MENU_SEPARATOR_RE, ends_sentence
+from seoclean.detectors.keyword_slots import is_table_row
 
 Span = tuple[int, int]
-
-_TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # a Markdown table row, "| cell | cell |"
 
 
 class PageFrame:
@@ -48,10 +46,10 @@ class PageFrame:
         return all(self._inside_a_table(span) for span in (copy, original))
 
     def _inside_a_table(self, span: Span) -> bool:
-        if not _TABLE_ROW_RE.match(self.text[slice(*span)].strip()):
+        if not is_table_row(self.text[slice(*span)]):
             return False
         neighbours = self._neighbours(span)
-        return len(neighbours) == 2 and all(_TABLE_ROW_RE.match(self.text[slice(*line)]) for line in neighbours)
+        return len(neighbours) == 2 and all(is_table_row(self.text[slice(*line)]) for line in neighbours)
 
     def _in_chrome(self, span: Span) -> bool:
         body_start, body_end = self.body()
@@ -82,7 +80,7 @@ def is_chrome(line: str) -> bool:
     line = line.strip()
     if "\n" in line or _says_sentence(line):
         return False
-    return bool(_TABLE_ROW_RE.match(line) or MENU_SEPARATOR_RE.search(line))
+    return is_table_row(line) or MENU_SEPARATOR_RE.search(line) is not None
 
 
 def _inside(line: Span, span: Span) -> bool:

@@ -10,7 +10,6 @@ looked at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from seoclean.detectors.base import make_finding
@@ -23,6 +22,7 @@ from seoclean.detectors.duplicate_units import (
     ends_sentence,
     is_list_item,
 )
+from seoclean.detectors.keyword_slots import is_table_row
 from seoclean.detectors.repeat_context import DEFAULT_LABEL_WORDS, RepeatContext
 from seoclean.document import WORD_RE, Document
 from seoclean.findings import Finding
@@ -30,7 +30,6 @@ from seoclean.findings import Finding
 GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
 MIN_SENTENCE_WORDS = 4  # a line of prose this long ending a sentence starts the body
 ENTRY_MAX_WORDS = 4  # an entry of a table of contents or a menu is shorter than this
-TABLE_ROW_RE = re.compile(r"^\|.*\|\s*$")  # a Markdown table row, "| cell | cell |"
 
 
 def title_copies(doc: Document, units: Units, min_words: int, context: RepeatContext | None = None) -> list[Finding]:
@@ -105,7 +104,7 @@ def _page_furniture(doc: Document, units: Units) -> Callable[[Unit], bool]:
     text, title = doc.text, units.title.words
     if doc.format != "text":
         headline = units.title.start
-        return lambda unit: unit.end <= headline and TABLE_ROW_RE.match(text[unit.start : unit.end]) is not None
+        return lambda unit: unit.end <= headline and is_table_row(text[unit.start : unit.end])
     sentences = [
         u
         for u in units.paragraphs
