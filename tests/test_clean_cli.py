@@ -137,3 +137,27 @@ def test_missing_file_is_an_error_and_the_others_go_on(drafts, capsys):
     assert main(["clean", str(drafts / "nope.md"), str(drafts / "sub" / "clean.md")]) == 2
     captured = capsys.readouterr()
     assert "nope.md" in captured.err and CLEAN_DRAFT in captured.out
+
+
+def test_the_command_restores_spun_wording_as_the_library_does(tmp_path, capsys):
+    # The CLI once defaulted to a stricter confidence (0.6) than CleanPolicy (0.55), so `seoclean
+    # clean` restored less than `seoclean.clean()` and the figures of scripts/eval_clean.py promised.
+    from seoclean.rewrite.api import clean
+
+    spun = (
+        "Mow the lawn once a hebdomad in spring and summer, and never cut more than a third of the blade at a "
+        "time. Keep the blades of the mower sharp, because a dull blade tears the grass and leaves brown tips. "
+        "Water deeply early in the forenoon, so that the filth stays moist and the grass dries before dark. Feed "
+        "the lawn in spring and again in early autumn, and rake out moss and dead grass when the soil is damp. "
+        "A healthy lawn puts its muscularity into deep roots, which help it survive a dry summer."
+    )
+    draft = tmp_path / "lawn.txt"
+    draft.write_text(spun, encoding="utf-8")
+    main(["clean", str(draft)])
+    by_default = capsys.readouterr().out
+    assert by_default.rstrip("\n") == clean(spun, format="text").text.rstrip("\n")
+    assert "puts its energy into" in by_default
+    main(["clean", "--spin-confidence", "0.95", str(draft)])
+    assert "puts its muscularity into" in capsys.readouterr().out
+    main(["clean", "--no-spin", str(draft)])
+    assert capsys.readouterr().out.rstrip("\n") == spun

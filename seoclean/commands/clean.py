@@ -13,6 +13,7 @@ import argparse
 import codecs
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 NAME = "clean"
@@ -53,9 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--spin-confidence",
         type=float,
-        default=0.6,
         metavar="P",
-        help="restore spun wording from findings at least this confident (default: 0.6)",
+        help="restore spun wording from findings at least this confident (default: 0.55, the value "
+        "scripts/eval_clean.py measures)",
     )
     parser.add_argument("--keyphrase", help="the page's target keyphrase, if known")
     parser.add_argument("--max-bytes", type=int, default=5_000_000, help="refuse inputs larger than this")
@@ -69,9 +70,11 @@ def run(args: argparse.Namespace) -> int:
     if args.backup and not args.in_place:
         print("seoclean clean: error: --backup only applies with --in-place", file=sys.stderr)
         return EXIT_INPUT_ERROR
-    policy = CleanPolicy(
-        boilerplate=args.boilerplate, spin_min_confidence=None if args.no_spin else args.spin_confidence
-    )
+    policy = CleanPolicy(boilerplate=args.boilerplate)
+    if args.no_spin:
+        policy = replace(policy, spin_min_confidence=None)
+    elif args.spin_confidence is not None:
+        policy = replace(policy, spin_min_confidence=args.spin_confidence)
     analyzer = Analyzer(keyphrase=args.keyphrase, model=None, max_bytes=args.max_bytes)
     inputs = list(_inputs(args.paths))
     status = EXIT_OK

@@ -24,6 +24,8 @@ OPENING_PARAGRAPH_WORDS = 12  # a paragraph of sentences this long starts the bo
 LIST_MARKER_RE = re.compile(r"^(?:[-*•–—>+]|\d{1,3}[.)])\s")
 MENU_SEPARATOR_RE = re.compile(r"\s[|·•»›/]\s")  # "About us | Careers", "Home › Insurance"
 _NUMBER_RE = re.compile(r"(?<!\w)\d")
+_COMMAND_RE = re.compile(r"\\[A-Za-z]+")  # a backslash command of TeX or LilyPond code
+CODE_MIN_COMMANDS = 3  # a line with this many and a brace is code (a Windows path in prose has no brace)
 _TERMINAL = (".", "!", "?", "…")
 _CLOSERS = "\"'”’)]»"
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z0-9£$€]")  # a sentence ends, another starts
@@ -240,8 +242,10 @@ class _UnitMaker:
 
 def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
     """Sentences repeat by mistake or by spam; list items, table rows, code and numbered labels
-    ("Step 1", "Day 2: eat every 2-3 hours") repeat by design."""
-    if not words or LIST_MARKER_RE.match(text):
+    ("Step 1", "Day 2: eat every 2-3 hours") repeat by design. Code that extracted text keeps
+    inline reads as sentences when long, but its commands give it away ("\\relative { ... }
+    \\addlyrics { ... }": a score's examples repeat a passage with one change)."""
+    if not words or LIST_MARKER_RE.match(text) or _is_code(text):
         return False
     terminal = text.rstrip(_CLOSERS).endswith(_TERMINAL) or lead_in(text, words)
     if len(_NUMBER_RE.findall(text)) * 4 >= len(words):
@@ -249,6 +253,10 @@ def _reads_as_prose(text: str, words: tuple[str, ...]) -> bool:
         # ("Borrow £600 over 12 months at 12.7% APR. 12 monthly repayments of £53.31.")
         return terminal and len(_SENTENCE_BREAK_RE.findall(text)) >= 1 and len(words) >= PROSE_LINE_WORDS
     return terminal or len(words) >= PROSE_LINE_WORDS
+
+
+def _is_code(text: str) -> bool:
+    return "{" in text and len(_COMMAND_RE.findall(text)) >= CODE_MIN_COMMANDS
 
 
 def lead_in(text: str, words: tuple[str, ...]) -> bool:

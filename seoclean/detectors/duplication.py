@@ -11,13 +11,15 @@ left to the boilerplate rules. In plain text laid out one element per line, a sh
 label repeated by design, as a list item is in Markdown; it is reported only right below itself.
 
 The units compared come from ``duplicate_units``; near-copies are found by ``near_copies``
-(word-3-gram Jaccard similarity, reordered sentences, synonyms swapped in), title copies by
-``title_copies``, lines pasted onto the end of other lines by ``glued_lines``, lines said again
-right below themselves by ``adjacent_lines`` and sentence copies by ``repeated_sentences``. A
-lead-in (a line ending in ":") said again among the items it introduces was pasted there. A repeat
-among the same neighbours as its original (a reference page's note under each entry, a footer
-repeating the header: ``repeat_context``) is the page's mould, not a copy, and is not reported;
-so is a navigation bar printed above and below the body, or a row inside a table (``page_frame``).
+(word-3-gram Jaccard similarity, reordered or dropped sentences, synonyms swapped in), title
+copies by ``title_copies`` (in plain text, which marks no title, also the one header line the body
+says again as a line of its own), lines pasted onto the end of other lines by ``glued_lines``,
+lines said again right below themselves by ``adjacent_lines`` and sentence copies by
+``repeated_sentences``. A lead-in (a line ending in ":") said again among the items it
+introduces was pasted there. A repeat among the same neighbours as its original (a reference
+page's note under each entry, a footer repeating the header: ``repeat_context``) is the page's
+mould, not a copy, and is not reported; so is a navigation bar printed above and below the body,
+or a row inside a table (``page_frame``).
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ headings too, so a single short phrase proves nothing; a family does:
 4. Once two different phrases are reported, the family's head words (``family_wedges``) find its
    other variants: the head word with a search modifier, wedged into a sentence or standing as a
    heading, a heading's tail or a list item.
+5. A phrase reported planted at two places or more, and at half its occurrences, loses its other
+   copies where a seam shows the paste even if the pair data cannot judge the other seam
+   (``confirmed_echoes``).
 
 Structure is not a family: a table of contents repeats the page's headings as list items, so its
 entries neither make a keyword list nor turn a heading into a seed.
@@ -37,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from seoclean.detectors.confirmed_echoes import confirmed_copies
 from seoclean.detectors.family_findings import echoes, overlaps, planted_phrases, slot_finding
 from seoclean.detectors.family_proof import family_confirmed, plain_query
 from seoclean.detectors.family_wedges import head_words, reported_phrases, wedged_variants
@@ -124,6 +128,7 @@ def keyword_family_findings(
         findings += _on_topic_slots(page)
     findings += _planted_elsewhere(page, findings, inserted, seeds)
     findings += _family_variants(page, findings + inserted + keyword_lines, stuffed)
+    findings += confirmed_copies(doc, table, slots, lex, findings + inserted, page.taken)
     return findings
 
 

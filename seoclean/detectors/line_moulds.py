@@ -71,4 +71,65 @@ def _numberless(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple("#" if word[:1].isdigit() else word for word in words)
 
 
-__all__ = ["NOTE_RE", "alike", "entries_alike"]
+def names_only(my_text: str, their_text: str, elsewhere: frozenset[str] | None = None) -> bool:
+    """Two paragraphs of one mould that differ only in what they name: "... the scheduled
+    transaction for the Tax payment." / "... for the Loan Repayment.", or the same description
+    under two labels ("Cash: All accounts except ..." / "Asset: All accounts except ..."): each
+    run of changed words holds a name on both sides. Names are capitalised inside a sentence, or
+    figures; a spinner swaps ordinary words, and an opening put in front of a paste ("Remember:
+    ...") stands before a paragraph that has none. With ``elsewhere`` (the lowercase words of the
+    rest of the page), each side's names must also be said there: a manual names its entries
+    elsewhere too, a doorway page's city swapped into a pasted paragraph ("Our plumbers in
+    Leeds ...") is said nowhere else."""
+    labels = [NOTE_RE.match(text) for text in (my_text, their_text)]
+    relabelled = bool(labels[0] and labels[1] and labels[0].group().lower() != labels[1].group().lower())
+    runs = [(_words_and_names(labels[0].group()), _words_and_names(labels[1].group()))] if relabelled else []
+    if relabelled:
+        my_text, their_text = my_text[labels[0].end() :], their_text[labels[1].end() :]
+    mine, theirs = _words_and_names(my_text), _words_and_names(their_text)
+    matcher = SequenceMatcher(None, [w for w, _ in mine], [w for w, _ in theirs], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or not (any(n for _, n in mine[i1:i2]) and any(n for _, n in theirs[j1:j2])):
+            return False  # each changed run names something on both sides
+        runs.append((mine[i1:i2], theirs[j1:j2]))
+    if elsewhere is not None and not all(_said(run, elsewhere) for pair in runs for run in pair):
+        return False
+    return bool(runs)
+
+
+def _said(run: list[tuple[str, bool]], words: frozenset[str]) -> bool:
+    return any(word in words for word, _ in run)
+
+
+def restates(my_text: str, their_text: str) -> bool:
+    """Whether one text is the other with words in front that run on into it as one clause ("As
+    an example of adding the AMZN commodity ..." above the figure caption "Adding the AMZN
+    commodity ..."): a sentence and the caption restating it. An opening put in front of a pasted
+    paragraph is set off by a comma or a colon ("In short, ...", "Remember: ...")."""
+    longer, shorter = sorted((my_text, their_text), key=len, reverse=True)
+    words = list(WORD_RE.finditer(longer))
+    size = len(WORD_RE.findall(shorter))
+    if not 0 < size < len(words):
+        return False
+    rest = [m.group().lower() for m in words[-size:]]
+    if rest != [w.lower() for w in WORD_RE.findall(shorter)]:
+        return False
+    return not longer[words[-size - 1].end() : words[-size].start()].strip()
+
+
+def _words_and_names(text: str) -> list[tuple[str, bool]]:
+    """The lowercase words of ``text``, each with whether it is a name: capitalised or a figure,
+    and not the first word of a sentence."""
+    found, previous_end = [], 0
+    for match in WORD_RE.finditer(text):
+        before = text[previous_end : match.start()].strip()
+        opens_sentence = not found or (before != "" and before[-1] in ".!?:")
+        word = match.group()
+        found.append((word.lower(), (word[:1].isupper() or word[:1].isdigit()) and not opens_sentence))
+        previous_end = match.end()
+    return found
+
+
+__all__ = ["NOTE_RE", "alike", "entries_alike", "names_only", "restates"]

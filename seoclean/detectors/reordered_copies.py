@@ -14,6 +14,14 @@ sentences (two at least) matches its own sentence of the other, word for word bu
 (``MIN_COVERAGE``: one of three sentences may be dropped), and their order differs.
 On the clean train and dev rows no pair of paragraphs passes; half of the dev split's near-copies
 that shingles miss do.
+
+A copy may also keep the order and drop a sentence or two, which breaks the shingles of a short
+paragraph as much as a reordering does. The mould's sibling paragraphs say the mould's sentences
+with other names in them; a shortened copy says its original's sentences word for word. So a
+paragraph with fewer sentences than the other is a shortened copy when it says each of them word
+for word, in the same order. Sibling entries that share all but their names ("This command cuts
+the selected part ..." / "This command copies the selected part ...") are not: a name changed in
+one sentence is the mould's, and a spinner's rewording is left to the shingles.
 """
 
 from __future__ import annotations
@@ -39,9 +47,10 @@ def reordered_copies(
     shingles: list[frozenset],
     shared: set,
     skip: frozenset[int] = frozenset(),
-) -> list[tuple[int, int, float]]:
-    """(index, index of the earlier text it copies, share of the longer text covered) for every
-    text whose sentences are an earlier text's sentences in another order. ``words`` and
+) -> list[tuple[int, int, float, str]]:
+    """(index, index of the earlier text it copies, share of the longer text covered, "reordered"
+    or "shortened") for every text whose sentences are an earlier text's sentences in another
+    order, or some of them in the same order (``shortened_coverage``). ``words`` and
     ``shingles`` are the texts' lowercase words and word-shingle sets, ``shared`` the shingles
     found in more than one text (``shared_items``); texts in ``skip`` (already
     reported) are not reported again but still serve as originals. Only texts sharing
@@ -62,9 +71,11 @@ def reordered_copies(
                 continue
             mine = split.setdefault(k, sentences(texts[k]))
             theirs = split.setdefault(first, sentences(texts[first]))
-            coverage = reordered_coverage(mine, theirs)
+            coverage, how = reordered_coverage(mine, theirs), "reordered"
+            if coverage is None:
+                coverage, how = shortened_coverage(mine, theirs), "shortened"
             if coverage is not None:
-                found.append((k, first, coverage))
+                found.append((k, first, coverage, how))
                 break
     return found
 
@@ -85,6 +96,20 @@ def reordered_coverage(mine: Sentences, theirs: Sentences) -> float | None:
     matched = _match_sentences(fewer, more)
     if matched is None or matched == sorted(matched):
         return None  # a sentence unmatched, or the order kept: a paragraph of the same mould
+    coverage = sum(len(more[j]) for j in matched) / sum(len(s) for s in more)
+    return coverage if coverage >= MIN_COVERAGE else None
+
+
+def shortened_coverage(mine: Sentences, theirs: Sentences) -> float | None:
+    """The share of the longer text's words in the sentences of the text with fewer (two at
+    least), when that text says each of them word for word as the other does, in the same order,
+    and they cover ``MIN_COVERAGE``; None otherwise."""
+    fewer, more = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+    if not 2 <= len(fewer) < len(more):
+        return None
+    matched = _match_sentences(fewer, more)
+    if matched is None or matched != sorted(matched) or any(s != more[j] for s, j in zip(fewer, matched)):
+        return None
     coverage = sum(len(more[j]) for j in matched) / sum(len(s) for s in more)
     return coverage if coverage >= MIN_COVERAGE else None
 
@@ -113,4 +138,4 @@ def _match_sentences(fewer: Sentences, more: Sentences) -> list[int] | None:
     return used
 
 
-__all__ = ["reordered_copies", "reordered_coverage", "sentences"]
+__all__ = ["reordered_copies", "reordered_coverage", "sentences", "shortened_coverage"]

@@ -4,7 +4,8 @@ A spammer repeats a sentence by tacking it onto the end of a paragraph, by stand
 by gluing it after a label or a heading ("**Rating: 4 out of 5** Here's what it's like."). The
 copy that is part of a paragraph's flow stays; a copy that ends its line, or is followed on its
 line only by other copies, is reported. A sentence restated inside paragraphs (a summary, a
-quotation) is not a copy.
+quotation) is not a copy, nor is one that closes several of the page's entries alike
+(``_closing_formula``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from seoclean.findings import Finding
 _CLOSERS = "\"'”’)]»"
 _LIST_START_RE = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])\s")
 _TERMINAL = (".", "!", "?", "…", ":")  # a sentence that introduces a list ends in a colon
+CLOSING_MIN_TIMES = 3  # a sentence said this often after other text of its entries ...
+CLOSING_MIN_ENDINGS = 2  # ... and ending this many of them closes the page's entries alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +58,7 @@ def sentence_copies(
     tacked = {i for i in range(len(sentences)) if _tacked(doc.text, sentences, i, repeated)}
     copies: list[Copy] = []
     for key, group in groups.items():
-        if len(group) < 2:
+        if len(group) < 2 or _closing_formula(doc, sentences, group, tacked, reported):
             continue
         kept = next((i for i in group if i not in tacked), group[0])
         copies += [
@@ -77,6 +80,23 @@ def sentence_copies(
         evidence = {"first_line": first_line, "words": copy.words, "original_in_flow": float(copy.kept_in_flow)}
         findings.append(make_finding(doc, "SEO406", copy.start, copy.end, message, suggestion="", evidence=evidence))
     return findings
+
+
+def _closing_formula(
+    doc: Document, sentences: list[Sentence], group: list[int], tacked: set[int], reported: list[Finding]
+) -> bool:
+    """Whether a sentence closes several of the page's entries alike: said ``CLOSING_MIN_TIMES``
+    times outside reported copies, each time after other text of its own entry (a block), and
+    ending ``CLOSING_MIN_ENDINGS`` of them ("A report option can suppress this column." under each
+    column a manual describes). A spammer pastes a sentence once more after a paragraph it has
+    nothing to do with, or several times in a row, and a pasted paragraph says its sentences again."""
+    said = [i for i in group if not any(f.start <= sentences[i].start and sentences[i].end <= f.end for f in reported)]
+    if len(said) < CLOSING_MIN_TIMES or sum(i in tacked for i in said) < CLOSING_MIN_ENDINGS:
+        return False
+    blocks = [doc.block_at(sentences[i].start) for i in said]
+    if any(block is None for block in blocks) or len({block.start for block in blocks}) < len(said):
+        return False
+    return all(doc.text[block.start : sentences[i].start].strip() for block, i in zip(blocks, said))
 
 
 def _tacked(text: str, sentences: list[Sentence], index: int, repeated: set[int]) -> bool:

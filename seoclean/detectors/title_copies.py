@@ -10,6 +10,7 @@ looked at.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from seoclean.detectors.base import make_finding
@@ -30,6 +31,8 @@ from seoclean.findings import Finding
 GLUED_TITLE_MIN_WORDS = 3  # a title this long pasted before a sentence is a copy, not the sentence's subject
 MIN_SENTENCE_WORDS = 4  # a line of prose this long ending a sentence starts the body
 ENTRY_MAX_WORDS = 4  # an entry of a table of contents or a menu is shorter than this
+_CLOSERS = "\"'”’)]»*_ "
+HEADLINE_MIN_WORDS = 3  # a header line this long said again in the body is the headline's copy ("Soil care glossary")
 
 
 def title_copies(doc: Document, units: Units, min_words: int, context: RepeatContext | None = None) -> list[Finding]:
@@ -37,7 +40,7 @@ def title_copies(doc: Document, units: Units, min_words: int, context: RepeatCon
     template's repeats (``_template_repeat``)."""
     title = units.title
     if title is None or len(title.words) < min_words:
-        return []
+        return _headline_copies(doc, units, context, [])
     furniture = _page_furniture(doc, units)
     copies = sorted(  # a list item naming the title is a table of contents or a breadcrumb
         (
@@ -57,10 +60,71 @@ def title_copies(doc: Document, units: Units, min_words: int, context: RepeatCon
         if not _template_repeat(units, copy, context)
     ]
     spans += _glued_titles(doc, title, units.lines) if len(title.words) >= GLUED_TITLE_MIN_WORDS else []
-    return [
+    found = [
         make_finding(doc, "SEO405", start, end, message, suggestion="", evidence=evidence)
         for start, end in sorted(spans)
     ]
+    return sorted(_headline_copies(doc, units, context, found) + found, key=lambda f: f.start)
+
+
+def _headline_copies(doc: Document, units: Units, context: RepeatContext | None, found: list[Finding]) -> list[Finding]:
+    """Plain text marks no title, and the line read as one may be a byline or a caption below it.
+    So a line of the page's header (above the body's first paragraph) said again as a line of its
+    own between the body's paragraphs is reported as the title's copy too, when it is the only
+    header line the page says again: a contents list in the header names its sections again as
+    their headings, a headline is said once. A repeat among the same neighbours as a header line
+    (a footer repeating the header) is the page's; lines ``found`` already are not reported again."""
+    body = _body(doc, units) if doc.format == "text" else None
+    if body is None:
+        return []
+    lines = sorted(
+        {(u.start, u.end): u for u in units.headings + units.lines if _headline_like(doc.text, u)}.values(),
+        key=lambda u: u.start,
+    )
+    originals = _recurring_header_line(lines, body)
+    context = context or RepeatContext(doc, DEFAULT_LABEL_WORDS)
+    findings = []
+    for copy in (u for u in lines if originals and u.words == originals[0].words and u.start >= body[0]):
+        if copy.end > body[1] or any(f.start < copy.end and copy.start < f.end for f in found):
+            continue
+        if any(context.parallel((copy.start, copy.end), (u.start, u.end)) for u in originals):
+            continue
+        first_line = doc.position(originals[0].start)[0]
+        message = f"this line repeats the page's headline (line {first_line}) in the body"
+        evidence = {"first_line": first_line, "words": len(copy.words)}
+        findings.append(make_finding(doc, "SEO405", copy.start, copy.end, message, suggestion="", evidence=evidence))
+    return findings
+
+
+def _recurring_header_line(lines: list[Unit], body: tuple[int, int]) -> list[Unit]:
+    """The occurrences above the body of the one header line said again on the page (none when
+    no header line or several are: a contents list)."""
+    said = Counter(u.words for u in lines)
+    header = [u for u in lines if u.end <= body[0]]
+    recurring = {u.words for u in header if said[u.words] > 1}
+    return [u for u in header if u.words in recurring] if len(recurring) == 1 else []
+
+
+def _body(doc: Document, units: Units) -> tuple[int, int] | None:
+    """From the first to the last paragraph of sentences (None: the page has none)."""
+    paragraphs = [
+        u
+        for u in units.paragraphs
+        if len(u.words) >= OPENING_PARAGRAPH_WORDS and _ends_sentence(doc.text[u.start : u.end])
+    ]
+    return (paragraphs[0].start, paragraphs[-1].end) if paragraphs else None
+
+
+def _headline_like(text: str, unit: Unit) -> bool:
+    """A short line of its own that may be a headline: no list marker, no menu, no table row,
+    shorter than a paragraph, and not closed by a full stop or a colon as a sentence or a lead-in
+    is ("This is the default." said under two options); a headline may ask a question."""
+    line = text[unit.start : unit.end]
+    if unit.multi_line or not HEADLINE_MIN_WORDS <= len(unit.words) < OPENING_PARAGRAPH_WORDS:
+        return False
+    if line.rstrip(_CLOSERS).endswith((".", ":", "…")):
+        return False
+    return not (LIST_MARKER_RE.match(line) or MENU_SEPARATOR_RE.search(line) or is_table_row(line))
 
 
 def _template_repeat(units: Units, copy: Unit, context: RepeatContext) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 
 from seoclean.findings import CATEGORIES, Severity
 
-_CATEGORY_MODULES = ("stuffing", "spin", "boilerplate", "duplication", "comments", "verdict")
+_CATEGORY_MODULES = ("stuffing", "spin", "boilerplate", "duplication", "coherence", "comments", "verdict")
 _CODE_PREFIX = {
     "1": "keyword-stuffing",
     "2": "spin",
