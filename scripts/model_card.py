@@ -138,11 +138,13 @@ def threshold_study_markdown(study: dict | None) -> str:
             f"{study[rule]['bootstrap']['sd']:.3f}",
             f"{study[rule]['bootstrap']['p5']:.3f}-{study[rule]['bootstrap']['p95']:.3f}",
         ]
-        for rule in ("pooled", "dev only")
+        for rule in ("shipped", "pooled", "dev only")
+        if rule in study
     ]
     flagged = study["train negatives out-of-fold flagged"]
     return (
-        "Threshold rules (the shipped one is *pooled*; train negatives flagged out of fold at it: "
+        "Threshold rules (the shipped one is the higher of *pooled* and *dev only*; train negatives flagged "
+        "out of fold at it: "
         f"{flagged:.1%}):\n\n"
         + table(["rule", "threshold", "clean rows read", "bootstrap sd", "bootstrap 5-95%"], rows)
     )
@@ -191,8 +193,9 @@ LIMITS = """
   train this model; where aggregate figures of it informed a choice, the choice is disclosed below.
 - The threshold is the lowest at which the clean and hard-negative rows show a flag rate of at
   most 1% with 95% confidence (Clopper-Pearson), counted over dev's 406 rows and the train rows'
-  out-of-fold scores (2,153 rows), with at most 1% of the dev rows flagged; on other text
-  the false-positive rate is whatever the shared-data tables show.
+  out-of-fold scores (2,153 rows), with at most 1% of the dev rows flagged, and the same
+  95% bound must hold on the dev rows alone (the only negatives no fitting step saw): the higher
+  of the two rules. On other text the false-positive rate is whatever the shared-data tables show.
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
   platform lines, generic praise) can only raise the score, and so can menus, link density and
   text outside the main content: the only real menus in the dataset come with clean pages, and a
@@ -289,10 +292,24 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   regularisation and dropping the raw n-gram repetition measures moved nothing beyond the
   retrain-to-retrain noise, so none was shipped.
 
-What still fails, read off the tables above: 3.6-3.9% of the real clean articles are flagged,
-well above the 1% wanted, and 90.8% of the templated pages, below the 95% wanted; most of the
+- This model's threshold rule also asks the 95% bound of the dev negatives alone (the higher of
+  the two rules; 0.8895 here, where the pooled rule alone gave 0.8612). Why: on the real-page
+  proxy above (1,065 page versions of GnuCash, GIMP and LilyPond pages the dataset does not hold,
+  and Django, git and Perl prose), the pooled threshold flagged 2.2% and the stricter one 1.2%,
+  for 0.009 of dev F1 (0.004 of test F1, which was looked at too, so the test figures above are
+  not untouched by this choice). Disclosure: the look was prompted by the shared-data tables of
+  the first training of this model (pooled threshold: 5.5% / 5.6% of the shared clean text / HTML
+  pages flagged, against 3.6% / 3.9% for the previous model); the rule was chosen before its
+  shared figures were computed, and those (above) were not used to change it.
+- New this model: four measures of paragraphs unlike the rest of their article
+  (`coherence__min_core_similarity`, `outlier_word_frac`, `off_topic_paragraphs`,
+  `off_topic_topics`) for scraped mash-ups, which lifted the test mash-ups flagged from 2.8% to
+  13.9%; still the weakest kind.
+
+What still fails, read off the tables above: 3.2-5.6% of the real clean articles are flagged,
+well above the 1% wanted, and 88-90% of the templated pages, below the 95% wanted; most of the
 real comment spam is not flagged; on the test split the mash-ups and the boilerplate-only
-re-posts are nearly all missed. Comment dumps in other languages get no score.
+re-posts are mostly missed. Comment dumps in other languages get no score.
 """
 
 

@@ -372,3 +372,20 @@ def test_training_leaves_out_rows_the_analyzer_refused_and_says_which():
     assert [row["id"] for row in rows] == ["article#0"]
     assert kept.shape == (1, X.shape[1]) and np.isfinite(kept).all()
     assert messages == ["left out 1 row(s) the analyzer could not read (empty or not English): names#0"]
+
+
+def test_shipped_threshold_also_holds_the_bound_on_dev_negatives_alone():
+    from seoclean.threshold import pick_threshold, shipped_threshold
+
+    rng = np.random.default_rng(3)
+    dev_y = np.array([0] * 400 + [1] * 400)
+    dev_scores = np.concatenate([rng.uniform(0.0, 0.6, 398), [0.88, 0.91], rng.uniform(0.9, 1.0, 400)])
+    # Thousands of train negatives scored very clean pull the pooled rule below dev's two high clean rows.
+    train_negatives = rng.uniform(0.0, 0.3, 5000)
+    pooled = pooled_threshold(dev_y, dev_scores, train_negatives)
+    shipped = shipped_threshold(dev_y, dev_scores, train_negatives)
+    assert pooled < 0.88 < shipped == pick_threshold(dev_y, dev_scores)
+    assert not (dev_scores[:400] >= shipped).any()
+    # Where the pooled rows are the stricter ones, they decide.
+    noisy_train = np.concatenate([rng.uniform(0.0, 0.3, 4900), rng.uniform(0.93, 0.97, 100)])
+    assert shipped_threshold(dev_y, dev_scores, noisy_train) == pooled_threshold(dev_y, dev_scores, noisy_train)
