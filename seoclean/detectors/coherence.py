@@ -19,7 +19,14 @@ from itertools import pairwise
 
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
 from seoclean.detectors.pasted_passages import PastedPassages, pasted_passages
-from seoclean.detectors.topic_profile import CORE_MIN_SIMILARITY, ParagraphTopic, linked_groups, paragraph_topics
+from seoclean.detectors.topic_profile import (
+    CORE_MIN_SIMILARITY,
+    ParagraphTopic,
+    linked_groups,
+    paragraph_topics,
+    rarer_than,
+    word_weights,
+)
 from seoclean.document import Document
 from seoclean.findings import Finding
 from seoclean.lexicon import get_lexicon
@@ -69,16 +76,17 @@ class CoherenceDetector(Detector):
     )
 
     def detect(self, doc: Document) -> DetectorResult:
-        topics = paragraph_topics(doc)
+        weights = word_weights(doc)  # one lexicon lookup per distinct word for both kinds of measure
+        topics = paragraph_topics(doc, weights)
         passages = pasted_passages(topics, [doc.blocks[p.block].kind for p in topics])
-        result = self._island_result(doc)
+        result = self._island_result(doc, rarer_than(weights, TOPICAL_MAX_ZIPF))
         result.measures.update(_core_measures(topics, passages))
         if passages.is_mashup:
             result.findings = [_finding(doc, paragraph, passages) for paragraph in passages.paragraphs]
         return result
 
-    def _island_result(self, doc: Document) -> DetectorResult:
-        paragraphs, headings = _topical_blocks(doc)
+    def _island_result(self, doc: Document, vocabulary: set[str]) -> DetectorResult:
+        paragraphs, headings = _topical_blocks(doc, vocabulary)
         if not paragraphs:
             return DetectorResult(measures=dict.fromkeys(_ISLAND_MEASURES, 0.0))
         sizes = [size for size, _ in paragraphs]
@@ -133,12 +141,11 @@ def _finding(doc: Document, paragraph: ParagraphTopic, passages: PastedPassages)
     return make_finding(doc, "SEO407", block.start, block.end, message, suggestion="", evidence=evidence)
 
 
-def _topical_blocks(doc: Document) -> tuple[list[tuple[int, set[str]]], list[set[str]]]:
+def _topical_blocks(doc: Document, vocabulary: set[str]) -> tuple[list[tuple[int, set[str]]], list[set[str]]]:
     """(word count, topical words) per paragraph, and topical words per heading."""
     by_block: dict[int, list[str]] = defaultdict(list)
     for word in doc.words:
         by_block[word.block].append(word.lower)
-    vocabulary = _topical_vocabulary({word.lower for word in doc.words})
     paragraphs, headings = [], []
     for index, words in by_block.items():
         kind = doc.blocks[index].kind

@@ -32,6 +32,7 @@ from seoclean.lexicon import get_lexicon
 
 MIN_PARAGRAPH_WORDS = 15  # the shortest paragraph a scraper pastes; shorter ones say too little
 COMMON_ZIPF = 5.5  # words at least this common ("make", "time") carry no topic
+RARITY_CEILING = 6.0  # a word's weight is this minus its Zipf frequency
 UNKNOWN_ZIPF = 2.0  # a word the lexicon does not know is a name or jargon: rare
 RARE_WEIGHT = 1.5  # Zipf 4.5 or rarer: a word that names the topic
 CORE_MIN_SIMILARITY = 0.05  # paragraphs below this to the rest are left out of the article's core
@@ -54,11 +55,12 @@ class ParagraphTopic:
     follows_paragraph: bool = False  # the prose block right above is a paragraph this long too
 
 
-def paragraph_topics(doc: Document) -> list[ParagraphTopic]:
+def paragraph_topics(doc: Document, weights: dict[str, float] | None = None) -> list[ParagraphTopic]:
     """Every article paragraph of at least ``MIN_PARAGRAPH_WORDS`` words, with its similarities.
-    An announced comment thread is not the article and is left out."""
+    An announced comment thread is not the article and is left out. ``weights``: the document's
+    ``word_weights``, when the caller has them already."""
     blocks = _article_blocks(doc)
-    weights = _weights(doc)
+    weights = word_weights(doc) if weights is None else weights
     profiles = {index: _profile(words, weights) for index, (_, words) in blocks.items()}
     paragraphs = [
         ParagraphTopic(index, len(words), profiles[index], _rare_count(profiles[index], weights))
@@ -147,17 +149,24 @@ def _article_blocks(doc: Document) -> dict[int, tuple[str, list[str]]]:
     return {index: (doc.blocks[index].kind, words) for index, words in by_block.items()}
 
 
-def _weights(doc: Document) -> dict[str, float]:
-    """Rarity weight per distinct word of ``doc`` (each looked up once: the lexicon is the cost)."""
+def word_weights(doc: Document) -> dict[str, float]:
+    """Rarity weight per distinct word of ``doc`` (each looked up once: the lexicon is the cost):
+    ``RARITY_CEILING`` minus its Zipf frequency, 0 for stop words and common words."""
     lex = get_lexicon()
     return {word: _weight(word, lex) for word in {w.lower for w in doc.words}}
+
+
+def rarer_than(weights: dict[str, float], max_zipf: float) -> set[str]:
+    """The words of ``weights`` with a Zipf frequency under ``max_zipf`` (stop words excluded)."""
+    floor = RARITY_CEILING - max_zipf
+    return {word for word, weight in weights.items() if weight > floor}
 
 
 def _weight(word: str, lex) -> float:
     if not word.isalpha() or len(word) < 3 or lex.is_stopword(word):
         return 0.0
     zipf = lex.zipf(word) or UNKNOWN_ZIPF
-    return 0.0 if zipf >= COMMON_ZIPF else 6.0 - zipf
+    return 0.0 if zipf >= COMMON_ZIPF else RARITY_CEILING - zipf
 
 
 def _profile(words: list[str], weights: dict[str, float]) -> Counter:
