@@ -11,8 +11,9 @@ edits: the document itself for text and Markdown, its rendered main content for 
   ``<source>#0``), against the same ratio for the spam input (all its visible words: for HTML the
   main-content extraction is part of the cleaning); "closer" counts spam documents whose cleaned
   text is strictly more similar than the input was; also reported for the pages that hold their
-  source article (not templated doorway pages nor comment threads standing alone, which are
-  written around its topic but hold none of its text, so no edit can bring them closer to it);
+  source article (not the templated doorway pages nor the comment threads standing alone, which
+  are written around its topic but hold none of its text, so no edit can bring them closer to it;
+  the doorway pages of the ``article`` flavour keep the article and count);
 - stuffed occurrences: ``keyword`` spans whose words were all deleted; the keyphrase of a
   templated doorway page (``detail`` ``doorway``) is counted apart: there the whole page is the
   spam, and deleting its keyphrase from each templated sentence would not make an article. So is
@@ -57,11 +58,14 @@ _TAG_RE = re.compile(r"<[^>]+>")
 
 
 def built_on_source(example) -> bool:
-    """Whether the spam page holds its source article: templated doorway pages and comment threads
-    standing alone are written around the article's topic but hold none of its text, so no edit
-    can bring them closer to it."""
+    """Whether the spam page holds its source article: templated doorway pages (the ``guide`` and
+    ``local`` flavours) and comment threads standing alone are written around the article's topic
+    but hold none of its text, so no edit can bring them closer to it; the ``article`` flavour of
+    doorway page keeps the article around its forced keyphrase."""
+    if example.kind == DOORWAY:
+        return (example.settings.get("doorway") or {}).get("flavour") == "article"
     standalone = example.kind == "comment-spam" and (example.settings.get("comments") or {}).get("standalone")
-    return example.kind != DOORWAY and not standalone
+    return not standalone
 
 
 def body_words(text: str, fmt: str) -> list[str]:
@@ -159,8 +163,8 @@ def evaluate_split(split: str, show: int, limit: int | None) -> dict:
             c["sim after"] += after
             c["sim docs"] += 1
             c["closer"] += after > before
-            c[f"closer {example.kind}"] += after > before
-            c[f"sim docs {example.kind}"] += 1
+            c[f"kind closer {example.kind}"] += after > before
+            c[f"kind docs {example.kind}"] += 1
             if built_on_source(example):
                 c["closer built on source"] += after > before
                 c["sim docs built on source"] += 1
@@ -332,10 +336,11 @@ def print_split(split: str, found: dict) -> None:
             f"mean word similarity to the source: input {c['sim before'] / c['sim docs']:.3f}, "
             f"cleaned {c['sim after'] / c['sim docs']:.3f}"
         )
-    kinds = sorted(k.removeprefix("sim docs ") for k in c if k.startswith("sim docs "))
+    kinds = sorted(k.removeprefix("kind docs ") for k in c if k.startswith("kind docs "))
     if kinds:
         print(
-            "closer to the source, by kind: " + ", ".join(f"{k} {c['closer ' + k]}/{c['sim docs ' + k]}" for k in kinds)
+            "closer to the source, by kind: "
+            + ", ".join(f"{k} {c['kind closer ' + k]}/{c['kind docs ' + k]}" for k in kinds)
         )
     left_out = {k: v for k, v in c.items() if k.endswith("outside prose")}
     if left_out:

@@ -199,8 +199,10 @@ LIMITS = """
 - Monotone constraints: a spam-evidence measure (findings, repetition, spin, off-topic passages,
   platform lines, generic praise) can only raise the score, and so can menus, link density and
   text outside the main content: the only real menus in the dataset come with clean pages, and a
-  menu must not vouch for the text beside it. Measures of page shape are free. This keeps a page
-  stuffed far beyond anything in training from scoring as cleaner.
+  menu must not vouch for the text beside it. The similarity of a page's least coherent paragraph
+  to its article can only lower the score (the previous model had it the wrong way round: it could
+  only raise it). Measures of page shape are free. This keeps a page stuffed far beyond anything
+  in training from scoring as cleaner.
 - Reasons name the measures whose change to a typical clean page's value moves the score most
   (exact for a linear model, one feature at a time for trees) and the rules with findings.
 - English only: other languages get no score (`status: unsupported-language`), which counts as

@@ -5,7 +5,8 @@ The recipe, and why:
 - Features: the detectors' measures (``seoclean.features.DetectorFeatures``), nothing else.
 - Candidates: logistic regression on standardised features and histogram gradient boosting, all
   fitted on the train split only, with and without monotonic constraints: a spam-evidence measure
-  (findings, repetition, spin, off-topic passages) may only raise the probability. Only
+  (findings, repetition, spin, off-topic passages) may only raise the probability (and the
+  similarity of a page's least coherent paragraph to its article may only lower it). Only
   constrained candidates can be chosen. Some measures also fire on the hard negatives of the
   training data; unconstrained, a model learns negative weights for them and then calls a page
   stuffed far beyond anything in training cleaner than a mildly stuffed one. The unconstrained
@@ -105,9 +106,21 @@ _EVIDENCE_BOILERPLATE = frozenset(
 )
 
 
+# Evidence measures that say "spam" the lower they are: the paragraph least like the rest of its
+# article (a pasted passage shares almost nothing with it; 1.0 when a page has no paragraph to judge).
+_DECREASING_EVIDENCE = frozenset({"coherence__min_core_similarity"})
+
+
 def monotonic_constraints(names: list[str]) -> list[int]:
-    """+1 for spam-evidence features, 0 for the rest (scikit-learn's ``monotonic_cst``)."""
-    return [int(name.split("__", 1)[0] in _EVIDENCE_DETECTORS or name in _EVIDENCE_BOILERPLATE) for name in names]
+    """+1 for spam-evidence features, -1 for evidence that falls as spam rises, 0 for the rest
+    (scikit-learn's ``monotonic_cst``)."""
+    return [_constraint(name) for name in names]
+
+
+def _constraint(name: str) -> int:
+    if name in _DECREASING_EVIDENCE:
+        return -1
+    return int(name.split("__", 1)[0] in _EVIDENCE_DETECTORS or name in _EVIDENCE_BOILERPLATE)
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,17 @@ def test_policy_none_keeps_pasted_passages(analyzer: Analyzer) -> None:
     assert clean(page, format="markdown", analyzer=analyzer, policy=policy).text == page
 
 
+def test_listicle_entries_under_bold_labels_are_not_pasted_passages(analyzer: Analyzer) -> None:
+    # A listicle's entries each open on a bold label naming their own subject; two that share
+    # nothing with the others are still entries of the list, not passages pasted from other articles.
+    blocks = RECIPE[:3] + [MORTGAGE] + RECIPE[3:6] + [INDEX_FUNDS] + RECIPE[6:]
+    labelled = [b if b.startswith("#") else f"**{n}.** {b}" for n, b in enumerate(blocks, 1)]
+    page = _page(labelled)
+    assert _pasted(analyzer, _page(blocks)) == [MORTGAGE, INDEX_FUNDS]  # as running prose: pasted
+    assert _pasted(analyzer, page) == []
+    assert clean(page, format="markdown", analyzer=analyzer).text == page
+
+
 def test_one_unrelated_paragraph_is_an_aside_not_a_mashup(analyzer: Analyzer) -> None:
     aside = (
         "A quick digression: my grandmother kept bees behind her cottage, and every August the hives "

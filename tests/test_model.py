@@ -61,6 +61,8 @@ def test_every_spam_evidence_feature_is_constrained_and_shape_is_not():
     assert signs["boilerplate__cue_line_count"] == 1 and signs["boilerplate__stopword_density"] == 0
     assert all(sign == 0 for name, sign in signs.items() if name.startswith("shape__"))
     assert signs["comments__spam_comment_count"] == 1 and signs["comments__comment_count"] == 0
+    # a paragraph sharing less with its article is more evidence of a paste, never less
+    assert signs["coherence__min_core_similarity"] == -1 and signs["coherence__outlier_word_frac"] == 1
     assert {c.monotone for c in candidates(names)} == {True, False}
 
 

@@ -20,6 +20,9 @@ ADJACENT_ITEM_MIN_WORDS = 4
 # an entry of two words or more said again on the very next line at the same depth ("- 150g Greek
 # yogurt" twice in an ingredient list) is pasted, unless the list is a table of contents (``_next_item``)
 TIGHT_ITEM_MIN_WORDS = 2
+# a page prints its menu at most twice (header and footer, one below the other once extracted);
+# a line with separators said this many times in a row is pasted, not a menu
+PASTED_RUN_MIN_LINES = 3
 
 
 def adjacent_copies(
@@ -31,17 +34,16 @@ def adjacent_copies(
     again either.
     Lines of one block may repeat: rows of a table (a header row per table) or of a poem. Menus
     joined by separators repeat by design (the header's and the footer's, one below the other
-    once the page is extracted), and so do the lines of a list without bullets."""
+    once the page is extracted), but only twice (``PASTED_RUN_MIN_LINES``), and so do the lines of
+    a list without bullets."""
     findings = []
-    for previous, unit in pairwise(lines):
-        if unit.words != previous.words or any(f.start <= unit.start and unit.end <= f.end for f in found):
+    runs = _run_lengths(doc.text, lines)
+    for (previous, unit), run in zip(pairwise(lines), runs[1:]):
+        if not _said_again(doc.text, previous, unit) or any(f.start <= unit.start and unit.end <= f.end for f in found):
             continue
-        gap = doc.text[previous.end : unit.start]
-        same = doc.text[previous.start : previous.end] == doc.text[unit.start : unit.end]
-        if gap.strip() or not same:
-            continue
+        newlines = doc.text.count("\n", previous.end, unit.start)
         contents = _in_contents(doc.text, unit, headings)
-        if not _adjacent_copy(doc, previous, unit, gap.count("\n"), contents, min_words):
+        if not _adjacent_copy(doc, previous, unit, newlines, contents, min_words, run):
             continue
         first_line = doc.position(previous.start)[0]
         message = f"this line repeats the line right above it (line {first_line})"
@@ -51,14 +53,38 @@ def adjacent_copies(
     return findings
 
 
-def _adjacent_copy(doc: Document, previous: Unit, unit: Unit, newlines: int, contents: bool, min_words: int) -> bool:
+def _adjacent_copy(
+    doc: Document, previous: Unit, unit: Unit, newlines: int, contents: bool, min_words: int, run: int
+) -> bool:
+    """``run``: how many times in a row the line is said where it stands (``_run_lengths``)."""
     text = doc.text[unit.start : unit.end]
     if LIST_MARKER_RE.match(text):
         return _next_item(doc.text, previous, unit, newlines, contents)
     block = doc.block_at(unit.start)
-    if (block is not None and block.kind in ("table", "list_item")) or MENU_SEPARATOR_RE.search(text):
+    if block is not None and block.kind in ("table", "list_item"):
+        return False
+    if MENU_SEPARATOR_RE.search(text) and run < PASTED_RUN_MIN_LINES:
         return False
     return len(unit.words) >= min_words and newlines == 2  # the next paragraph
+
+
+def _run_lengths(text: str, lines: list[Unit]) -> list[int]:
+    """For each line, how many times in a row its text is said where it stands: the length of the
+    run of equal lines, one right below the other, that it belongs to."""
+    runs: list[int] = []
+    start = 0
+    for index, unit in enumerate(lines):
+        if index and not _said_again(text, lines[index - 1], unit):
+            runs += [index - start] * (index - start)
+            start = index
+    runs += [len(lines) - start] * (len(lines) - start)
+    return runs
+
+
+def _said_again(text: str, previous: Unit, unit: Unit) -> bool:
+    """Whether ``unit`` is ``previous`` character for character, with only blank space between."""
+    same = text[previous.start : previous.end] == text[unit.start : unit.end]
+    return same and not text[previous.end : unit.start].strip()
 
 
 def _next_item(text: str, previous: Unit, unit: Unit, newlines: int, contents: bool) -> bool:

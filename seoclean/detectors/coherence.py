@@ -14,6 +14,7 @@ rarity-weighted similarity of each paragraph to the article that both use.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
@@ -37,6 +38,7 @@ MIN_SHARED = 2  # topical words two paragraphs must share to count as one topic
 MIN_ISLAND_WORDS = 40
 TOP_WORDS = 8
 _BODY_KINDS = frozenset({"paragraph", "quote", "list_item"})
+_BOLD_LABEL_RE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)")
 _HEADING_KINDS = frozenset({"heading", "title"})
 _ISLAND_MEASURES = (
     "off_topic_word_frac",
@@ -78,7 +80,7 @@ class CoherenceDetector(Detector):
     def detect(self, doc: Document) -> DetectorResult:
         weights = word_weights(doc)  # one lexicon lookup per distinct word for both kinds of measure
         topics = paragraph_topics(doc, weights)
-        passages = pasted_passages(topics, [doc.blocks[p.block].kind for p in topics])
+        passages = pasted_passages(topics, [_entry_or_kind(doc, p.block) for p in topics])
         result = self._island_result(doc, rarer_than(weights, TOPICAL_MAX_ZIPF))
         result.measures.update(_core_measures(topics, passages))
         if passages.is_mashup:
@@ -111,6 +113,14 @@ class CoherenceDetector(Detector):
                 "disjoint_neighbour_frac": sum(not (a & b) for a, b in pairs) / len(pairs) if pairs else 0.0,
             }
         )
+
+
+def _entry_or_kind(doc: Document, index: int) -> str:
+    """The block's kind, or ``"entry"`` for a paragraph that opens on a bold label ("**3. A stick
+    blender.** Soups blitzed in the pan..."): an entry of a listicle or glossary, which names its own
+    subject by design; a passage a scraper pastes is running prose."""
+    block = doc.blocks[index]
+    return "entry" if block.kind == "paragraph" and _BOLD_LABEL_RE.match(doc.text, block.start) else block.kind
 
 
 def _core_measures(topics: list[ParagraphTopic], passages: PastedPassages) -> dict[str, float]:

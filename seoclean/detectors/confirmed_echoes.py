@@ -35,6 +35,7 @@ from seoclean.findings import Finding
 from seoclean.lexicon import Lexicon
 
 MIN_PROOF = 2  # places the exact phrase must already be reported planted at
+MIN_TAIL_QUERY_WORDS = 3  # ... but once for a phrase this long with a search word ending a heading
 
 
 def confirmed_copies(
@@ -45,12 +46,14 @@ def confirmed_copies(
     spans = {(f.start, f.end): phrase_words(f.text) for f in reported if f.rule == "SEO102"}
     counts = Counter(spans.values())  # by span: two steps may report the same place
     proven = {p for p, n in counts.items() if n >= MIN_PROOF and 2 <= len(p) <= MAX_SLOT_WORDS}
-    if not proven:
-        return []  # most pages: nothing planted twice
+    # A query of three or more words is no heading's own ending: one report proves its copy there.
+    queries = {p for p in counts if MIN_TAIL_QUERY_WORDS <= len(p) <= MAX_SLOT_WORDS}
+    if not (proven or queries):
+        return []  # most pages: nothing planted
     places = _occurrences(table, proven)
     # Mostly unreported: the page's own term ("mock objects"), reported by a slip.
     proven = {p for p in proven if len(places[p]) <= 2 * counts[p]}
-    found = _heading_tails(doc, slots, proven, list(spans), taken)
+    found = _heading_tails(doc, slots, proven | queries, list(spans), taken)
     for phrase in sorted(proven, key=lambda p: (-len(p), p)):
         positions = places[phrase]
         for i in positions:

@@ -42,6 +42,10 @@ def glued_lines(doc: Document, lines: list[Unit], min_words: int) -> list[Findin
     endings = Counter(words[-2:] for words in whole)
     findings = []
     for line in lines:
+        doubled = _doubled_start(doc, line, min_words)
+        if doubled is not None:
+            findings.append(_finding(doc, doubled, line.end, line))
+            continue
         if len(line.words) <= min_words or endings[line.words[-2:]] < 2:
             continue
         for first in range(1, len(line.words) - min_words + 1):  # the longest tail first
@@ -54,6 +58,17 @@ def glued_lines(doc: Document, lines: list[Unit], min_words: int) -> list[Findin
                 findings.append(_finding(doc, start, line.end, original))
                 break
     return findings
+
+
+def _doubled_start(doc: Document, line: Unit, min_words: int) -> int | None:
+    """Where the second half of a line that is one text of ``min_words`` words or more said twice
+    begins, if it is glued on as a copy ("Related searches: A | B Related searches: A | B"): the
+    line was pasted onto its own end."""
+    half = len(line.words) // 2
+    if half < min_words or len(line.words) % 2 or line.words[:half] != line.words[half:]:
+        return None
+    start = _glued_start(doc, line, half)
+    return start if start is not None and not _ends_like_a_sentence(doc.text[start : line.end]) else None
 
 
 def _glued_start(doc: Document, line: Unit, first: int) -> int | None:
@@ -93,7 +108,10 @@ def _capitalised(word: Word) -> bool:
 
 def _finding(doc: Document, start: int, end: int, original: Unit) -> Finding:
     first_line = doc.position(original.start)[0]
-    message = f"the end of this line repeats the line on line {first_line}"
+    if original.start <= start < original.end:
+        message = "the end of this line repeats its beginning"
+    else:
+        message = f"the end of this line repeats the line on line {first_line}"
     evidence = {"first_line": first_line, "words": len(original.words)}
     return make_finding(doc, "SEO402", start, end, message, suggestion="", evidence=evidence)
 

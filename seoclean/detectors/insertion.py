@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.boilerplate_cues import SHARE_TOKENS
 from seoclean.detectors.index_entries import index_or_contents_entry
-from seoclean.detectors.keyword_slots import is_table_row
+from seoclean.detectors.keyword_slots import is_table_row, wrapped_on
 from seoclean.detectors.phrases import WordTable
 from seoclean.detectors.search_terms import QUERY_TAILS_RE, YEAR_RE, modifiers_in
 from seoclean.document import WORD_RE, Document
@@ -155,9 +155,11 @@ _SEPARATOR_RE = re.compile(r"\s*(?:[,|;•·]|(?<!\d)/(?!\d))\s*|\s+[-–—]\s+
 _SEPARATOR_CHAR_RE = re.compile(r"[,|/;•·]|\s[-–—]\s")
 _SEPARATOR_CHARS = ",|/;•·-–—"  # every match of _SEPARATOR_RE is one of them and whitespace
 _SEPARATOR_CHARS_RE = re.compile(f"[{re.escape(_SEPARATOR_CHARS)}]")
-_ITEM_PUNCTUATION = '.!?:"“”()'  # sentence punctuation: an item holding one reads as prose
+_ITEM_PUNCTUATION = '.!?:"“”()[]'  # sentence punctuation or a placeholder ("[REVISION]"): prose or code
 # Numbers that belong to keyphrases rather than to quantities: years, "24/7", "24 hour".
 _KEYPHRASE_NUMBER_RE = re.compile(r"\b(?:(?:19|20)\d\d|24/7|24 hours?)\b")
+# A line break with its indentation: the pieces of a hard-wrapped sentence are judged joined by a space.
+_WRAP_RE = re.compile(r"[ \t]*\n\s*")
 MAX_ITEM_WORDS = 6  # a keyphrase is short; a longer item is a clause
 _LABEL_RE = re.compile(r"^\s*[A-Za-z][\w ]{0,30}:\s+")
 # A label that says the line lists search queries ("Related searches:", "Keywords:", "Trending:").
@@ -205,8 +207,11 @@ def keyword_list(
     items = [item for item in _SEPARATOR_RE.split(body) if item]
     if len({item.lower() for item in items}) < min_items:
         return None  # "prioritize, prioritize, prioritize" is emphasis, not a list of variants
-    if items[-1].lower().startswith(("and ", "or ")) or text.rstrip().endswith(","):
-        return None  # "x, y, and z" or "x, y," (wrapped onto the next line): an enumeration in a sentence
+    trails_off = text.rstrip().rstrip(".…").rstrip().endswith(",") or items[-1].strip().lower() == "etc"
+    if items[-1].lower().startswith(("and ", "or ")) or trails_off:
+        # "x, y, and z", "x, y," (wrapped onto the next line), "x, y, ..." or "x, y, etc.": an
+        # enumeration in a sentence
+        return None
     item_words = _keyword_items(items, frozenset() if names_queries else stopwords, max_words)
     if item_words is None:
         return None
@@ -288,22 +293,38 @@ def keyword_list_findings(doc: Document, stopwords: frozenset[str], share: float
     if share is None:
         return []
     findings = []
-    for sentence in doc.sentences:
-        if not doc.blocks[doc.words[sentence.first_word].block].in_main:
-            continue
-        text = doc.text[sentence.start : sentence.end]
+    for start, end in _unwrapped_sentences(doc):
+        text = _WRAP_RE.sub(" ", doc.text[start:end])
         if not _SEPARATOR_CHAR_RE.search(text):  # cheap pre-check: a list needs a separator
             continue
-        if _in_table_row(doc.text, sentence.start):
+        if _in_table_row(doc.text, start):
             continue  # "| ctypes type | C type | Python type |" heads a table's columns
         found = keyword_list(text, stopwords, share=share)
-        if found is None or index_or_contents_entry(doc, sentence.start):
+        if found is None or index_or_contents_entry(doc, start):
             continue  # not a list, or an index's entry ("Crop to content, Crop Image, Crop Layer")
         message = (
             f"a list of {found.items} keyword variants ('{found.shared_word}' in {found.sharing_items}); delete it"
         )
         evidence = {"items": found.items, "sharing_items": found.sharing_items}
-        findings.append(
-            make_finding(doc, "SEO105", sentence.start, sentence.end, message, suggestion="", evidence=evidence)
-        )
+        findings.append(make_finding(doc, "SEO105", start, end, message, suggestion="", evidence=evidence))
     return findings
+
+
+def _unwrapped_sentences(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the main-content sentences, with the pieces of a sentence hard-wrapped over
+    lines joined again. ``Document.sentences`` ends a sentence at every line break, so an
+    enumeration wrapped at 72-80 columns ("... socket" over "handles, limits on disk space usage,
+    limits on memory size, limits on" over "CPU utilization etc.") would read as a bare list line."""
+    spans: list[tuple[int, int]] = []
+    previous_block = None
+    for sentence in doc.sentences:
+        block = doc.words[sentence.first_word].block
+        if not doc.blocks[block].in_main:
+            previous_block = None
+            continue
+        if block == previous_block and wrapped_on(doc.text, spans[-1][1], sentence.start):
+            spans[-1] = (spans[-1][0], sentence.end)
+        else:
+            spans.append((sentence.start, sentence.end))
+        previous_block = block
+    return spans

@@ -10,8 +10,9 @@ headings too, so a single short phrase proves nothing; a family does:
    keyword list (SEO105 over the list) and its items are seeds, as are the items of a short list
    of title variants pasted between two paragraphs (``keyword_lists.pasted_lists``). So are the
    items of labelled keyword lines (SEO105 "Related searches: ..."), phrases with a search
-   modifier that recur in two places of the page's structure, and stuffed phrases (SEO101) with a
-   modifier.
+   modifier that recur in two places of the page's structure, stuffed phrases (SEO101) with a
+   modifier, and repeated phrases wedged into sentences (``repeated_wedges``: a query with a
+   query tail into two of them).
 2. Every slot (``keyword_slots``) holding exactly a seed is reported: an extra heading, a heading's
    tail, a fragment sentence, a bold run, a list item. A title that contains a seed with a
    modifier is a template built around the keyphrase and is reported whole.
@@ -49,7 +50,7 @@ from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists,
 from seoclean.detectors.keyword_seeds import family_seeds, holds_seed, repeated_queries
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS, Slot, Slots, numbered_slot, read_slots
 from seoclean.detectors.phrases import WordTable
-from seoclean.detectors.repeated_wedges import wedged_repeats
+from seoclean.detectors.repeated_wedges import wedged_queries, wedged_repeats
 from seoclean.detectors.standalone_repeats import unjoined_tail
 from seoclean.detectors.wedged_seeds import seeds_in_sentences
 from seoclean.document import Document
@@ -98,6 +99,7 @@ def keyword_family_findings(
     corroborated: bool = False,
     inserted: Iterable[Finding] = (),
     repeated: Iterable[tuple[str, ...]] = (),
+    repeated_twice: Iterable[tuple[str, ...]] = (),
 ) -> list[Finding]:
     """SEO105 for bare keyword lists and SEO102 for every planted seed (see the module docstring).
 
@@ -113,6 +115,7 @@ def keyword_family_findings(
     findings, list_seeds = findings + pasted, list_seeds | pasted_seeds
     seeds = family_seeds(doc, slots, lex, list_seeds, keyword_lines, stuffed)
     seeds |= wedged_repeats(doc, table, lex, repeated)
+    seeds |= wedged_queries(doc, table, lex, repeated_twice)
     listed = {i for f in findings for i in range(len(slots.lines)) if f.start <= slots.lines[i].start < f.end}
     taken = [(f.start, f.end) for f in findings]
     page = _Page(doc, table, lex, slots, listed, taken, InsertionFinder(doc, table, lex))

@@ -143,13 +143,21 @@ class InsertionFinder:
         if run - i >= 2:  # Title Case run; after "the", "of", ... a name, unless a query tail ends it
             if self.lex.is_stopword(self.table.lower[i - 1]) and not self.query_tagged(self._modifiers_between(i, run)):
                 return 0
-            return run - i if self._leaves_sentence_whole(i, run) and self._is_query(i, run) else 0
+            planted = self._leaves_sentence_whole(i, run) and self._is_query(i, run) and not self._verb_object(i, run)
+            return run - i if planted else 0
         for end in range(i + 2, min(i + MAX_PHRASE, end_of_sentence) + 1):  # Sentence case: find the end
             if any(words[k].text[:1].isupper() for k in range(i + 1, end)):
                 break
             if self._is_query(i, end) and self._leaves_sentence_whole(i, end, strict=True):
-                return end - i
+                return 0 if self._verb_object(i, end) else end - i
         return 0
+
+    def _verb_object(self, start: int, end: int) -> bool:
+        """A capitalised phrase ending its sentence right after a verb's base form is its object: a
+        title or label the sentence points to ("Please read Security considerations for best
+        practices.", "then click Save Changes"). A stuffer's paste at a sentence's end follows a
+        finished clause, which does not stop on a verb wanting its object."""
+        return end == self.table.sentence_end[start] and "VB" in self.lex.tags(self.table.lower[start - 1])
 
     def _lowercase(self, i: int) -> int:
         table, lower, lex = self.table, self.table.lower, self.lex
@@ -309,4 +317,11 @@ class InsertionFinder:
 
 
 # The query-shape helpers live in ``query_shape``; other detectors import them from here too.
+
+
+def bare_verb(tags: tuple[str, ...]) -> bool:
+    """Whether a word's tags are only a bare verb's (base form or present tense: "read", "click")."""
+    return bool(tags) and all(tag in ("VB", "VBP") for tag in tags)
+
+
 __all__ = ["InsertionFinder", "query_modifiers", "query_shaped", "topic_words"]

@@ -40,6 +40,14 @@ _NUMBER = r"(?:(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?|[A-Z]\.)\s+\w"
 _NUMBERED_RE = re.compile(_NUMBER)
 _NUMBERED_PART_RE = re.compile(r"(?:[:|–—]|\s-)\s+" + _NUMBER)
 _BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{2,80}?)(?<=\S)\1")
+# A hard line wrap: the line break after a sentence piece, and before one.
+_NEXT_LINE_RE = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
+_PREVIOUS_LINE_RE = re.compile(r"\S[ \t]*\n[ \t]*$")
+_SENTENCE_PUNCTUATION = frozenset(".!?:;")
+# What a line of prose stops on when its sentence goes on below, and a keyphrase never ends on.
+_DANGLING_END_RE = re.compile(
+    r"(?:,|\b(?:and|or|nor|but|the|a|an|of|on|in|for|to|with|at|by|from|into))$", re.IGNORECASE
+)
 MAX_SLOT_WORDS = 7  # a keyphrase is short; a longer run is a clause
 MAX_FRAGMENT_WORDS = 6
 TITLE_SEARCH_WORDS = 10  # a paragraph this long before any heading means the text has no title line
@@ -186,8 +194,32 @@ def _fragments(doc: Document, lines: list[Line]) -> list[Slot]:
             continue  # a run-in heading ("**Motor insurance.** If your business uses vehicles ...")
         if numbered_entry(doc.text[line.start : own[0].start]):
             continue  # a numbered section's name ("7.2.1. Simple Setup"), not a sentence after a sentence
+        block = doc.blocks[own[0].block]
+        if cut_by_wrap(doc.text, sentence.start, sentence.end, block.start, block.end):
+            continue  # a piece of a sentence hard-wrapped over lines ("the Steering Council" over "must approve")
         slots.append(Slot("fragment", own[0].start, own[-1].end, tuple(w.lower for w in own), index))
     return slots
+
+
+def cut_by_wrap(text: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether text[start:end], a sentence as ``Document.sentences`` cuts it (at every line break),
+    is only a piece of a sentence hard-wrapped over lines of the paragraph text[lo:hi]: the next
+    line carries it on, or it carries on the line above."""
+    after = _NEXT_LINE_RE.match(text, end, hi)
+    if after is not None and wrapped_on(text, end, after.end()):
+        return True
+    before = _PREVIOUS_LINE_RE.search(text, max(lo, start - 200), start)
+    return before is not None and wrapped_on(text, before.start() + 1, start)
+
+
+def wrapped_on(text: str, end: int, start: int) -> bool:
+    """Whether the sentence piece at ``start`` carries on the one ending at ``end`` over one line
+    break: the first ends on no sentence punctuation, and the second opens in lower case or the
+    first stops on a word or a comma no sentence ends on ("'git rm' and" over "'git clean' look")."""
+    gap = text[end:start]
+    if gap.count("\n") != 1 or gap.strip() or text[end - 1 : end] in _SENTENCE_PUNCTUATION:
+        return False
+    return text[start : start + 1].islower() or _DANGLING_END_RE.search(text, max(0, end - 12), end) is not None
 
 
 def numbered_entry(before: str) -> bool:

@@ -1,6 +1,8 @@
 """Page templates: where a page's main phrase sits, and what its comments look like.
 
-No finding is reported here (the shape of a page is context, not proof); the measures let the
+The shape of a page is context, not proof, so these are measures, with one exception: on a page
+laid out as a template around the title's phrase, the stock sentences that carry that phrase and
+say nothing else are reported for deletion (SEO102, ``template_phrase``). The measures let the
 classifier tell two kinds of spam that other detectors see only in part:
 
 * templated doorway pages put one phrase in the title, most subheadings, the first and the last
@@ -27,6 +29,7 @@ import numpy as np
 
 from seoclean.detectors.base import Detector, DetectorResult
 from seoclean.detectors.comment_cues import MD_LINK_RE
+from seoclean.detectors.template_phrase import template_phrase_findings
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 
@@ -61,7 +64,7 @@ _COMMENT_HEADER_RE = re.compile(
 
 
 class PageDetector(Detector):
-    """Measures only; see the module docstring."""
+    """Measures, and SEO102 for a template's stock sentences; see the module docstring."""
 
     name = "page"
     measure_names = (
@@ -89,7 +92,8 @@ class PageDetector(Detector):
                 "link_line_frac": _share(lines, lambda line: bool(_URL_RE.search(line) or MD_LINK_RE.search(line))),
                 "praise_sentence_frac": _share(sentences, lambda sentence: bool(_PRAISE_RE.search(sentence))),
                 "comment_header_frac": _share(lines, lambda line: bool(_COMMENT_HEADER_RE.match(_strip_markup(line)))),
-            }
+            },
+            findings=template_phrase_findings(doc, get_lexicon().stopwords),
         )
 
 

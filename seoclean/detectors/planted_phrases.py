@@ -50,6 +50,7 @@ from seoclean.detectors.planted_placement import (
     IN_SENTENCE,
     JOINED,
     MIN_WORDS,
+    SENTENCE_CASE,
     STANDING,
     WEDGED,
     casing_of,
@@ -64,6 +65,11 @@ MIN_APPENDED_LEADERS = 3  # appended in lower case to this many sentences, after
 MIN_JOINED = 2  # pasted into this many sentences that read on without it
 MAX_EXTENDED_WORDS = 7  # a phrase grown by the capitalised word before it (see `_extended`)
 _REPORTED_AS = {AFTER_LEADER: IN_SENTENCE, JOINED: IN_SENTENCE}
+# Words a noun phrase opens with: a term said after one is used as a noun, not pasted in.
+_DETERMINERS = frozenset(
+    ("a", "an", "the", "this", "that", "these", "those", "its", "their", "your", "our", "his", "her", "my")
+    + ("all", "any", "both", "each", "every", "many", "most", "other", "some")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,26 +129,40 @@ def _extended(table: WordTable, lex: Lexicon, phrase: Phrase) -> Phrase | None:
 
 
 def _judge(doc: Document, table: WordTable, lex: Lexicon, positions: list[int], size: int) -> list[Planted]:
-    varies = len({casing_of(table, i, size) for i in positions}) > 1
-    how = {i: placement(doc, table, lex, i, size, varies) for i in positions}
+    how = {i: placement(doc, table, lex, i, size, _casing_varies(table, positions, size)) for i in positions}
     in_sentence = [i for i in positions if how[i] == IN_SENTENCE]
     standing = [i for i in positions if how[i] == STANDING]
     wedged = [i for i in positions if how[i] == WEDGED]
     joined = [i for i in positions if how[i] == JOINED]
     headings = {_phrase_text(doc, table, i, size) for i in standing if _names_section(table, i, size)}
     in_sentence = [i for i in in_sentence if not _cross_reference(doc, table, i, size, headings)]
-    leaders = {table.lower[i - 1] for i in in_sentence}
     appended = {table.lower[i - 1] for i in positions if how[i] == APPENDED}
     # A section's name said in its own words in running text ("if you have multiple windows and
     # pads on screen" under "## Windows and Pads") is the page's subject; a query is planted.
     alone = [i for i in standing if not _names_section(table, i, size)]
     query = bool(positions) and bool(query_modifiers(tuple(table.lower[positions[0] : positions[0] + size])))
+    if standing and not alone and not query:
+        # So is a section's name without a search word said as the noun of a determiner or a
+        # quantifier ("all Pod formatting codes" under "Pod Formatting Codes").
+        in_sentence = [i for i in in_sentence if table.lower[i - 1] not in _DETERMINERS]
+    leaders = {table.lower[i - 1] for i in in_sentence}
     pasted = (in_sentence and (standing or len(leaders) >= MIN_LEADERS)) or (wedged and (alone or (standing and query)))
     if len(joined) >= MIN_JOINED or (joined and (standing or in_sentence)):
         pasted = True
     if not pasted and len(appended) < MIN_APPENDED_LEADERS:
         return []
     return [Planted(i, size, _REPORTED_AS.get(how[i], how[i])) for i in positions if how[i] is not None]
+
+
+def _casing_varies(table: WordTable, positions: list[int], size: int) -> bool:
+    """Whether the phrase is written in a capitalised casing and also in lower or sentence case.
+    A name of common words keeps the capitals of its name words wherever it stands, even where
+    the writer varies a trailing common noun ("Core Team Members" beside "active Core Team
+    members"); a stuffer's paste stands beside the phrase as plain words ("roof repair denver")."""
+    casings = {casing_of(table, i, size) for i in positions}
+    if len(casings) < 2:
+        return False
+    return SENTENCE_CASE in casings or any(table.words[i].text[:1].islower() for i in positions)
 
 
 def _names_section(table: WordTable, i: int, size: int) -> bool:

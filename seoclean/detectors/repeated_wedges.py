@@ -10,6 +10,14 @@ sparse index might"), is followed by a clause ("... dates which", "... dates wri
 one word before it ("file descriptor fd"); none of those places counts. A phrase wedged into
 several sentences, after and before different words, is a seed (``keyword_seeds``): its slots and
 wedged occurrences are reported.
+
+A phrase shaped like a search query that carries a query tail or two search words ("root-bound
+houseplant without prescription", "loan rates coupon") needs only ``MIN_TAGGED_PLACES`` (with a
+single search word, "affordable teenagers company", ``MIN_QUERY_PLACES``): a writer may say the
+topic in passing, but does not drop a query again and again into sentences that read on without
+it. Such a copy follows a word it never pairs with and that is no search word ("top [heat pump
+deals]" is a longer query), and leaves a usual pair behind or ends the sentence. Its words must
+hold the topic too (a content word that is no search word): "best deals" alone is how a shop writes.
 """
 
 from __future__ import annotations
@@ -18,13 +26,17 @@ from collections import Counter
 from collections.abc import Iterable
 
 from seoclean.detectors.insertion import DETERMINERS
-from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, MIN_JOIN
+from seoclean.detectors.keyword_insertions import MIN_COMMON_ZIPF, MIN_JOIN, InsertionFinder
 from seoclean.detectors.keyword_slots import MAX_SLOT_WORDS
 from seoclean.detectors.phrases import WordTable
+from seoclean.detectors.query_shape import query_modifiers, query_shaped
+from seoclean.detectors.search_terms import MODIFIER_START_WORDS, modifiers_in
 from seoclean.document import Document
 from seoclean.lexicon import Lexicon
 
 MIN_WEDGED_PLACES = 4  # sentences the phrase must be wedged into, after and before different words
+MIN_TAGGED_PLACES = 2  # ... for a phrase shaped like a tagged search query (module docstring)
+MIN_QUERY_PLACES = 3  # ... for one with a single search word ("affordable teenagers company")
 MIN_WEDGED_SHARE = 0.3  # ... and at least this share of its mid-sentence occurrences (the pair data is sparse)
 
 
@@ -33,8 +45,60 @@ def wedged_repeats(
 ) -> set[tuple[str, ...]]:
     """The ``repeated`` phrases (lower-case words) wedged into enough sentences to be seeds."""
     candidates = [p for p in repeated if 2 <= len(p) <= MAX_SLOT_WORDS]
-    if not candidates:
-        return set()
+    return {
+        phrase
+        for phrase, positions in _places(table, candidates).items()
+        if _wedged_often(doc, table, lex, positions, len(phrase))
+    }
+
+
+def wedged_queries(
+    doc: Document, table: WordTable, lex: Lexicon, repeated: Iterable[tuple[str, ...]]
+) -> set[tuple[str, ...]]:
+    """The ``repeated`` phrases shaped like a search query on a topic word of their own (module
+    docstring) dropped into enough sentences after different words: seeds."""
+    seeds = set()
+    for phrase, positions in _places(table, [p for p in repeated if 2 <= len(p) <= MAX_SLOT_WORDS]).items():
+        needed = _places_needed(phrase, lex)
+        if needed is None or len(positions) < needed:
+            continue
+        leaders = {table.lower[i - 1] for i in positions if _dropped_in(doc, table, lex, i, len(phrase))}
+        if len(leaders) >= needed:
+            seeds.add(phrase)
+    return seeds
+
+
+def _places_needed(words: tuple[str, ...], lex: Lexicon) -> int | None:
+    """``MIN_TAGGED_PLACES`` for a query with a query tail or two search words, ``MIN_QUERY_PLACES``
+    for one with a single search word; None for a phrase that is no query on a topic of its own."""
+    topic = [w for w in words if w not in lex.stopwords and not modifiers_in((w,)) and w.isalpha()]
+    modifiers = query_modifiers(words)
+    if not (topic and modifiers and query_shaped(words, lex.stopwords, lex)):
+        return None
+    return MIN_TAGGED_PLACES if InsertionFinder.query_tagged(modifiers) else MIN_QUERY_PLACES
+
+
+def _dropped_in(doc: Document, table: WordTable, lex: Lexicon, i: int, size: int) -> bool:
+    """A lower-case copy right after a word that never meets its first word, ending the sentence
+    or followed by a word the word before it pairs with: the sentence does without it."""
+    end = i + size
+    words, lower, text = table.words, table.lower, doc.text
+    if i <= table.sentence_start[i] or end > table.sentence_end[i] or table.in_heading(i):
+        return False
+    if any(w.text != w.lower for w in words[i:end]) or text[words[i - 1].end : words[i].start].strip():
+        return False
+    before = lower[i - 1]
+    if before in DETERMINERS or lex.bigram(before, lower[i]):
+        return False  # "the [antibiotics without prescription]", "buying antibiotics ...": a noun the clause needs
+    if before in MODIFIER_START_WORDS:
+        return False  # "top [heat pump deals]": the query starts before the phrase
+    if end == table.sentence_end[i]:
+        return before not in lex.stopwords  # "... dollar-cost averaging [dollar-cost averaging price]."
+    return not text[words[end - 1].end : words[end].start].strip() and lex.bigram(before, lower[end]) >= MIN_JOIN
+
+
+def _places(table: WordTable, candidates: list[tuple[str, ...]]) -> dict[tuple[str, ...], list[int]]:
+    """Positions of each candidate phrase (lower-case words) in the page."""
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in candidates:
         by_first.setdefault(phrase[0], []).append(phrase)
@@ -43,7 +107,7 @@ def wedged_repeats(
         for phrase in by_first.get(word, ()):
             if tuple(table.lower[i : i + len(phrase)]) == phrase:
                 places.setdefault(phrase, []).append(i)
-    return {phrase for phrase, positions in places.items() if _wedged_often(doc, table, lex, positions, len(phrase))}
+    return places
 
 
 def _wedged_often(doc: Document, table: WordTable, lex: Lexicon, positions: list[int], size: int) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from seoclean.detectors import density as dens
 from seoclean.detectors.base import Detector, DetectorResult, make_finding
+from seoclean.detectors.capital_pastes import capital_pastes
 from seoclean.detectors.insertion import (
     MID_SENTENCE,
     RUN_ON,
@@ -30,6 +31,7 @@ from seoclean.detectors.keyword_family import keyword_family_findings
 from seoclean.detectors.phrases import Phrase, WordTable, repeated_phrases
 from seoclean.detectors.planted_phrases import APPENDED, IN_SENTENCE, STANDING, WEDGED, Planted, planted_phrases
 from seoclean.detectors.repetition import GOPHER_MEASURE_NAMES, gopher_measures
+from seoclean.detectors.widened_plants import widened_to_planted
 from seoclean.document import Document
 from seoclean.lexicon import get_lexicon
 
@@ -132,11 +134,16 @@ class StuffingDetector(Detector):
                 corroborated=bool(stuffed or inserted or lists),
                 inserted=inserted,
                 repeated=[p.words for p in phrases if p.count >= MIN_REPEATS_FOR_INSERTION],
+                repeated_twice=[p.words for p in phrases],
             )
             planted = [f for f in planted if not _overlaps_any(f, inserted + lists)]
             result.findings += planted
             inserted += [f for f in planted if f.rule == "SEO102"]
             lists += [f for f in planted if f.rule == "SEO105"]
+        if self.min_inserted is not None:
+            pasted = capital_pastes(doc, table, lex, [(f.start, f.end) for f in result.findings])
+            result.findings += pasted
+            inserted += pasted
         checks = keyphrase_findings(
             doc, table, target, lex.stopwords, self.max_keyphrase_density, self.max_heading_share
         )
@@ -144,6 +151,7 @@ class StuffingDetector(Detector):
         result.measures.update(self._phrase_measures(table, phrases, stuffed, len(inserted), len(lists), lex.stopwords))
         result.measures["title_template"] = float(any(f.evidence.get("in_title") for f in inserted))
         result.measures.update(keyphrase_density=checks.density, keyphrase_heading_frac=checks.heading_share)
+        result.findings = widened_to_planted(doc, result.findings)
         result.findings.sort(key=lambda f: (f.start, f.rule))
         return result
 

@@ -9,7 +9,8 @@
   near-copies, the one that is not reworded: ``near_copies``); a repeated quotation standing as
   a block is a pull quote and stays, and a repeated line the boilerplate rules call page chrome is
   left to the boilerplate policy. Copies tacked on one after the other become one deletion,
-  repaired as one.
+  repaired as one. On a page with no other spam, a reference page's note said under several of
+  its entries ("This is a read-only attribute.") stays: ``repeat_policy``.
 - Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
   by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
   spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter
@@ -39,6 +40,7 @@ from seoclean.document import Document
 from seoclean.findings import Finding
 from seoclean.rewrite.edits import Edit, resolve_edits
 from seoclean.rewrite.repair import absorb_blank_lines, widen_deletion
+from seoclean.rewrite.repeat_policy import without_entry_notes
 
 STUFFING_DELETIONS = frozenset({"SEO102", "SEO105"})
 COMMENT_DELETIONS = frozenset({"SEO501"})
@@ -109,20 +111,29 @@ def _merge_deletions(text: str, edits: list[Edit]) -> list[Edit]:
     deletions = sorted((e for e in edits if e.is_deletion), key=lambda e: (e.start, e.end))
     merged: list[Edit] = []
     for edit in deletions:
-        last = merged[-1] if merged else None
-        if last is None or edit.start >= last.end or last.covers(edit) or edit.covers(last):
-            merged.append(edit)
-            continue
-        start, end = last.start, edit.end
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        start, end, replacement = widen_deletion(text, start, end)
-        rule = last.rule if edit.rule == last.rule else f"{last.rule}+{edit.rule}"
-        reason = last.reason if edit.reason == last.reason else f"{last.reason}; {edit.reason}"
-        merged[-1] = Edit(start, end, replacement, rule, reason, max(last.priority, edit.priority))
+        merged.append(edit)
+        # widening a merged deletion may reach back into the one before it: three copies in a row
+        while len(merged) > 1 and _partly_overlap(merged[-2], merged[-1]):
+            last = merged.pop()
+            merged[-1] = _joined(text, merged[-1], last)
     return [e for e in edits if not e.is_deletion] + merged
+
+
+def _partly_overlap(first: Edit, second: Edit) -> bool:
+    return second.start < first.end and not first.covers(second) and not second.covers(first)
+
+
+def _joined(text: str, first: Edit, second: Edit) -> Edit:
+    """One deletion from the start of ``first`` to the end of ``second``, repaired as one."""
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    start, end, replacement = widen_deletion(text, start, end)
+    rule = first.rule if second.rule == first.rule else f"{first.rule}+{second.rule}"
+    reason = first.reason if second.reason == first.reason else f"{first.reason}; {second.reason}"
+    return Edit(start, end, replacement, rule, reason, max(first.priority, second.priority))
 
 
 def _deletions(doc: Document, findings: list[Finding], policy: CleanPolicy) -> list[Finding]:
@@ -130,7 +141,9 @@ def _deletions(doc: Document, findings: list[Finding], policy: CleanPolicy) -> l
     if policy.stuffing:
         chosen += [f for f in findings if f.rule in STUFFING_DELETIONS and f.suggestion == ""]
     if policy.duplicates:
-        chosen += _duplicate_deletions(doc.text, _content_copies(findings, bool(chosen)), bool(chosen))
+        copies = _duplicate_deletions(doc.text, _content_copies(findings, bool(chosen)), bool(chosen))
+        # a reference page's note said under each of its entries stays, unless the page shows other spam
+        chosen += copies if chosen else without_entry_notes(doc, copies)
     if _delete_boilerplate(findings, policy):
         chosen += [f for f in findings if f.rule.startswith("SEO3") and f.suggestion == ""]
     if policy.comments:
@@ -162,25 +175,30 @@ def _duplicate_deletions(text: str, copies: list[Finding], other_spam: bool) -> 
     repeated whole in their order (a printable recipe card, a page template's second copy: not
     padding), and repeated sentences on a page that repeats nothing else and shows no other spam
     (an article's summary restating a point, a reader's comment posted twice), unless two
-    different sentences were lifted from inside paragraphs and glued onto the ends of others."""
+    different sentences were lifted from inside paragraphs and glued onto the ends of others or
+    stood as paragraphs of their own."""
     sections = _repeated_sections(copies)
     said = Counter(f.text.lower() for f in copies)  # a pull quote repeats its quotation once, not twice
     kept = [f for f in copies if f.suggestion == "" and not (_pull_quote(f) and said[f.text.lower()] == 1)]
     kept = [f for f in kept if id(f) not in sections]
     blocks = [f for f in kept if f.rule != "SEO406"]
-    glued = {f.text.lower() for f in kept if f.rule == "SEO406" and _glued_unquoted(text, f)}
-    if blocks or other_spam or len(glued) >= MIN_GLUED_SENTENCES:
+    lifted = {f.text.lower() for f in kept if f.rule == "SEO406" and _lifted_unquoted(text, f)}
+    if blocks or other_spam or len(lifted) >= MIN_GLUED_SENTENCES:
         return kept
     return []
 
 
-def _glued_unquoted(text: str, finding: Finding) -> bool:
-    """A sentence copy with other text before it on its line, no quotation in it, of a sentence
-    that sits inside its own paragraph (parallel entries of a reference page end alike by design)."""
+def _lifted_unquoted(text: str, finding: Finding) -> bool:
+    """A sentence copy with other text before it on its line, or standing as a line of its own,
+    with no quotation in it, of a sentence that sits inside its own paragraph (parallel entries of
+    a reference page end alike by design)."""
     line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    glued = bool(text[line_start : finding.start].strip())
+    alone = not glued and not text[finding.end : len(text) if line_end < 0 else line_end].strip()
     quoted = any(q in finding.text for q in '"“”«»')  # single quotes are apostrophes too often
     in_flow = finding.evidence.get("original_in_flow", 0.0) > 0
-    return bool(text[line_start : finding.start].strip()) and not quoted and in_flow
+    return (glued or alone) and not quoted and in_flow
 
 
 def _pull_quote(finding: Finding) -> bool:

@@ -29,7 +29,8 @@ RULES: tuple[Rule, ...] = (
         "words weighted by rarity) and with the title and headings. One unrelated paragraph is how an "
         "honest aside, sidebar or quote looks and is never reported, nor are several that share a topic "
         "(one digression); list items and quotations are never reported. The heading right above a "
-        "reported paragraph is included when it, too, shares nothing with the article. `seoclean clean` "
-        "deletes the passages only when there are three or more of them.",
+        "reported paragraph is included when it, too, shares nothing with the article. A paragraph opening on "
+        "a bold label is a listicle's entry, not a paste. `seoclean clean` deletes the passages only when "
+        "there are three or more of them.",
     ),
 )
