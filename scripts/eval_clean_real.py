@@ -42,7 +42,7 @@ def honest_pages(per_package: int, max_per_source: int) -> Iterator[tuple[str, s
     """(name, format, text) of every page, in a fixed order."""
     for source_id, markdown, html in eval_unseen_pages.unseen_pages(per_package, seed=0):
         yield source_id, "markdown", markdown
-        yield source_id, "text", eval_unseen_pages._extracted_text(html)
+        yield source_id, "text", eval_unseen_pages.extracted_text(html)
     for name, text in eval_real_prose.real_pages(max_per_source, seed=1):
         yield name, "text", text
 

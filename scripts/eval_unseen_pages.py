@@ -61,7 +61,7 @@ def unseen_pages(per_package: int, seed: int):
                 break
 
 
-def _extracted_text(html: str) -> str:
+def extracted_text(html: str) -> str:
     """The page as plain text the way crawlers keep it: trafilatura's text output (one element per
     line, list items as "- " lines)."""
     import trafilatura
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     scored, flagged, shown = Counter(), Counter(), 0
     for source_id, markdown, html in unseen_pages(args.per_package, args.seed):
         package = source_id.split("/")[1]
-        for fmt, text in (("markdown", markdown), ("html", html), ("text", _extracted_text(html))):
+        for fmt, text in (("markdown", markdown), ("html", html), ("text", extracted_text(html))):
             if not text.strip():  # trafilatura found no main content
                 continue
             report = analyzer.analyze(text, format=fmt)
