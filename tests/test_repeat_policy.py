@@ -8,101 +8,104 @@ from seoclean.analysis import Analyzer
 from seoclean.rewrite.api import clean
 from seoclean.rewrite.repeat_policy import EntryHeads
 
+# The two pages below are our own writing, shaped like real reference pages (a Sphinx attribute list
+# rendered as text, and an AsciiDoc list of environment variables); the library and the tool are
+# invented.
 DOM_ATTRIBUTES = """\
-xml.dom — The Document Object Model API
-Node Objects¶
-All of the components of an XML document are subclasses of Node.
-- Node.nodeType¶
-- An integer representing the node type.  Symbolic constants for the types are on
-the Node object: ELEMENT_NODE, ATTRIBUTE_NODE, TEXT_NODE, CDATA_SECTION_NODE, ENTITY_NODE, PROCESSING_INSTRUCTION_NODE, COMMENT_NODE, DOCUMENT_NODE, DOCUMENT_TYPE_NODE, NOTATION_NODE.
+lattice.grid — The Grid Cell API
+Cell Objects¶
+Every square on a lattice grid is represented by an instance of Cell.
+- Cell.kind¶
+- An integer giving the kind of cell.  Named constants for the kinds live on
+the Cell class: EMPTY_CELL, WALL_CELL, WATER_CELL, DOOR_CELL, STAIR_CELL, GATE_CELL, SPAWN_CELL, EXIT_CELL, TRAP_CELL, HIDDEN_CELL.
 This is a read-only attribute.
-- Node.parentNode¶
-- The parent of the current node, or None for the document node. The value is
-always a Node object or None.  For Element nodes, this
-will be the parent element, except for the root element, in which case it will
-be the Document object. For Attr nodes, this is always None. This is a read-only attribute.
-- Node.attributes¶
-- A NamedNodeMap of attribute objects.  Only elements have actual values
-for this; others provide None for this attribute. This is a read-only
+- Cell.owner¶
+- The grid that holds this cell, or None for a cell that was detached. The value
+is always a Grid object or None.  For border cells, this
+will be the outer grid, except for the corner cells, in which case it will
+be the frame object. For copied cells, this is always None. This is a read-only attribute.
+- Cell.tags¶
+- A TagMap of the labels attached to the cell.  Only placed cells carry labels
+here; loose ones report None for this attribute. This is a read-only
 attribute.
-- Node.previousSibling¶
-- The node that immediately precedes this one with the same parent.  For
-instance the element with an end-tag that comes just before the self
-element’s start-tag.  Of course, XML documents are made up of more than just
-elements so the previous sibling could be text, a comment, or something else.
-If this node is the first child of the parent, this attribute will be
+- Cell.westNeighbour¶
+- The cell that lies directly to the west of this one in the same row.  For
+example the cell whose right edge touches the left edge of this
+cell.  Grids can also wrap around, of course, so the west neighbour of a cell
+in the first column may be the last cell of the row, or nothing at all.
+If this cell sits on an edge that does not wrap, this attribute will be
 None. This is a read-only attribute.
-- Node.nextSibling¶
-- The node that immediately follows this one with the same parent.  See also
-previousSibling.  If this is the last child of the parent, this
+- Cell.eastNeighbour¶
+- The cell that lies directly to the east of this one in the same row.  See
+also westNeighbour.  If this is the last cell of a row that does not wrap, this
 attribute will be None. This is a read-only attribute.
-- Node.childNodes¶
-- A list of nodes contained within this node. This is a read-only attribute.
-- Node.firstChild¶
-- The first child of the node, if there are any, or None. This is a read-only
+- Cell.contents¶
+- A list of the items lying on this cell. This is a read-only attribute.
+- Cell.firstItem¶
+- The first item on the cell, if there are any, or None. This is a read-only
 attribute.
-- Node.localName¶
-- The part of the tagName following the colon if there is one, else the
-entire tagName.  The value is a string.
-- Node.prefix¶
-- The part of the tagName preceding the colon if there is one, else the
+- Cell.shortName¶
+- The part of the cell name following the dot if there is one, else the
+whole cell name.  The value is a string.
+- Cell.zone¶
+- The part of the cell name preceding the dot if there is one, else the
 empty string.  The value is a string, or None.
 """
 
 GIT_VARIABLES = """\
-git(1)
-======
+quarry(1)
+=========
 
 ENVIRONMENT VARIABLES
 ---------------------
-Various Git commands pay attention to environment variables and change
-their behavior. The environment variables marked as "Boolean" take
-their values the same way as Boolean valued configuration variables.
+Several quarry commands read environment variables and adjust
+their behaviour. The variables marked as "Boolean" take their
+values the same way as Boolean settings in the configuration file.
 
-`GIT_TRACE`::
-\tEnables general trace messages, e.g. alias expansion, built-in
-\tcommand execution and external command execution.
+`QUARRY_LOG`::
+\tTurns on general log messages, e.g. how shortcuts are expanded,
+\twhich built-in step runs and which helper programs are started.
 +
-If this variable is set to "1", "2" or "true" (comparison
-is case insensitive), trace messages will be printed to
-stderr.
+When this variable is set to "1", "2" or "yes" (letter case
+does not matter), log messages are written to
+standard error.
 +
-Unsetting the variable, or setting it to empty, "0" or
-"false" (case insensitive) disables trace messages.
+Removing the variable, or setting it to empty, "0" or
+"no" (letter case does not matter) turns log messages off.
 
-`GIT_TRACE_FSMONITOR`::
-\tEnables trace messages for the filesystem monitor extension.
+`QUARRY_LOG_WATCHER`::
+\tTurns on log messages for the file watcher extension.
 
-`GIT_TRACE_PACK_ACCESS`::
-\tEnables trace messages for all accesses to any packs. For each
-\taccess, the pack file name and an offset in the pack is
-\trecorded.
+`QUARRY_LOG_CACHE_READS`::
+\tTurns on log messages for every read from any cache. For each
+\tread, the cache file name and an offset in the cache is
+\twritten.
 
-`GIT_TRACE_PACKET`::
-\tEnables trace messages for all packets coming in or out of a
-\tgiven program.
+`QUARRY_LOG_NETWORK`::
+\tTurns on log messages for every request sent or received by a
+\tgiven command.
 
-`GIT_TRACE2`::
-\tEnables more detailed trace messages from the "trace2" library.
-\tOutput from `GIT_TRACE2` is a simple text-based format for human
-\treadability.
+`QUARRY_LOG2`::
+\tTurns on more detailed log messages from the "log2" module.
+\tOutput from `QUARRY_LOG2` is a plain line-based format that
+\tpeople can read.
 +
-If this variable is set to "1", "2" or "true" (comparison
-is case insensitive), trace messages will be printed to
-stderr.
+When this variable is set to "1", "2" or "yes" (letter case
+does not matter), log messages are written to
+standard error.
 +
-Unsetting the variable, or setting it to empty, "0" or
-"false" (case insensitive) disables trace messages.
+Removing the variable, or setting it to empty, "0" or
+"no" (letter case does not matter) turns log messages off.
 
-`GIT_TRACE_REDACT`::
-\tBy default, when tracing is activated, Git redacts the values of
-\tcookies, the "Authorization:" header, and the "Proxy-Authorization:"
-\theader. Set this Boolean environment variable to false to prevent this
-\tredaction.
+`QUARRY_LOG_MASK`::
+\tBy default, when logging is on, quarry masks the values of
+\tsession tokens, the "Authorization:" header, and the "Proxy-Authorization:"
+\theader. Set this Boolean environment variable to false to turn this
+\tmasking off.
 """
 
 INTRODUCTION = (
-    "All of the components of an XML document are subclasses of Node, and each of them carries the "
+    "Every square on a lattice grid is represented by an instance of Cell, and each of them carries the "
     "attributes documented below in the same way."
 )
 
@@ -123,8 +126,8 @@ def test_the_same_paragraphs_under_two_environment_variables_stay(analyzer):
 
 
 def test_the_introduction_pasted_under_an_entry_still_goes(analyzer):
-    page = DOM_ATTRIBUTES.replace("All of the components of an XML document are subclasses of Node.", INTRODUCTION)
-    spam = page.replace("- Node.childNodes¶", f"{INTRODUCTION}\n- Node.childNodes¶")
+    page = DOM_ATTRIBUTES.replace("Every square on a lattice grid is represented by an instance of Cell.", INTRODUCTION)
+    spam = page.replace("- Cell.contents¶", f"{INTRODUCTION}\n- Cell.contents¶")
     result = clean(spam, format="text", analyzer=analyzer)
     assert result.text == page and {e.rule for e in result.edits} <= {"SEO403", "SEO406"}
 
@@ -132,6 +135,6 @@ def test_the_introduction_pasted_under_an_entry_still_goes(analyzer):
 def test_entry_heads_are_names_in_code_form_standing_apart():
     heads = EntryHeads(DOM_ATTRIBUTES + GIT_VARIABLES)
     lines = [(DOM_ATTRIBUTES + GIT_VARIABLES)[h.start :].split("\n", 1)[0] for h in heads.heads]
-    assert "- Node.nodeType¶" in lines and "`GIT_TRACE2`::" in lines
-    assert not any(line.startswith(("Node Objects", "xml.dom", "- An integer", "ENVIRONMENT")) for line in lines)
+    assert "- Cell.kind¶" in lines and "`QUARRY_LOG2`::" in lines
+    assert not any(line.startswith(("Cell Objects", "lattice.grid", "- An integer", "ENVIRONMENT")) for line in lines)
     assert heads.reference_page
