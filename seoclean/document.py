@@ -190,6 +190,14 @@ class Document:
                 return block
         return None
 
+    def derived(self, key: str, compute: Callable[[Document], Any]) -> Any:
+        """``compute(self)``, worked out once per document and kept under ``key``: for data derived
+        from the text that several detectors read (a document is not edited once loaded)."""
+        cache = self.__dict__.setdefault("_derived", {})
+        if key not in cache:
+            cache[key] = compute(self)
+        return cache[key]
+
     @property
     def word_count(self) -> int:
         return len(self.words)

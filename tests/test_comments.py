@@ -234,3 +234,10 @@ def test_a_brace_group_of_record_types_is_no_spintax_cue(analyzer):
 )
 def test_spintax_cue_counts_prose_choices_only(body, groups):
     assert spintax_groups(body) == groups
+
+
+def test_the_thread_is_found_once_per_document_and_shared_by_the_detectors():
+    doc = load_text(COMPOST, format="markdown")
+    thread = find_thread(doc)
+    assert thread is not None and find_thread(doc) is thread
+    assert find_thread(doc) == find_thread(load_text(COMPOST, format="markdown"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from seoclean.analysis import Analyzer
-from seoclean.detectors.template_phrase import template_phrase_findings, templated_phrase
+from seoclean.detectors.template_phrase import _holds, template_phrase_findings, templated_phrase
 from seoclean.ingest import load_text
 from seoclean.lexicon import get_lexicon
 from seoclean.rewrite.api import clean
@@ -117,3 +117,18 @@ def test_one_stock_looking_sentence_is_not_enough() -> None:
     ).replace(" How To Find Kettlebell Swing is a topic that deserves careful attention.", "")
     page = page.replace("When it comes to How To Find Kettlebell Swing, stand", "Stand")
     assert _findings(page) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "phrase", "expected"),
+    [
+        ("you can find kettlebell swing classes", ("kettlebell", "swing"), True),
+        ("a kettlebell and a swing", ("kettlebell", "swing"), False),
+        ("swing the kettlebell then swing", ("kettlebell", "swing"), False),
+        ("kettlebell kettlebell swing", ("kettlebell", "swing"), True),  # second occurrence
+        ("kettlebell", ("kettlebell", "swing"), False),  # shorter than the phrase
+        ("the end is a kettlebell swing", ("kettlebell", "swing"), True),  # at the very end
+    ],
+)
+def test_holds_finds_the_phrase_as_a_run_of_words(words, phrase, expected):
+    assert _holds(words.split(), phrase) is expected

@@ -22,11 +22,19 @@ when
 
 One such run alone is how a writer may name a product or a scheme, so runs are reported only on a
 page that shows stuffing already (other findings) or holds ``MIN_ALONE`` of them.
+
+A stuffer also pastes its keyphrase without a search word, the same Title Case run again and again
+("unless it [Frequently Asked Beneficiary] was made", "a [Frequently Asked Beneficiary] house
+move"). Without a search word such a run could be a name, so it is reported only when it is pasted
+``MIN_REPEATED`` times after a lower-case content word, holds a topic word the page writes in lower
+case, and all but one of its places read on without it: a name needs its place in the sentence.
+A run that a heading of the page holds is the name of that section, which a manual refers to
+("see section Polling Objects below").
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 from seoclean.detectors.base import make_finding
 from seoclean.detectors.family_findings import overlaps
@@ -40,6 +48,7 @@ from seoclean.lexicon import Lexicon
 
 MIN_RUN = 2  # one capitalised word after a lower-case one is as often a name as a paste
 MIN_ALONE = 2  # runs needed on a page with no other stuffing finding
+MIN_REPEATED = 3  # pastes of one run without a search word that make it a planted keyphrase
 
 
 def capital_pastes(doc: Document, table: WordTable, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Finding]:
@@ -49,6 +58,7 @@ def capital_pastes(doc: Document, table: WordTable, lex: Lexicon, taken: list[tu
         return []
     lower_topic = _topic_in_lower_case(table, finder.topic)
     corroborated = bool(taken)
+    reserved = list(taken)
     found = []
     for i in range(1, len(table)):
         if not _opens_paste(table, finder, lex, i):
@@ -60,11 +70,74 @@ def capital_pastes(doc: Document, table: WordTable, lex: Lexicon, taken: list[tu
         if overlaps(taken, start, stop):
             continue
         taken.append((start, stop))
-        phrase = " ".join(table.lower[i:end])
-        message = f"'{phrase}' is a keyphrase pasted into this sentence in Title Case; delete it"
-        evidence = {"phrase_words": end - i, "junction_bigram": 0.0}
-        found.append(make_finding(doc, "SEO102", start, stop, message, suggestion="", evidence=evidence))
-    return found if corroborated or len(found) >= MIN_ALONE else []
+        found.append(_paste_finding(doc, table, i, end))
+    if not (corroborated or len(found) >= MIN_ALONE):
+        found, taken[:] = [], reserved
+    return found + _repeated_pastes(doc, table, finder, lex, lower_topic, taken)
+
+
+def _paste_finding(doc: Document, table: WordTable, i: int, end: int) -> Finding:
+    start, stop = table.span(i, end - i)
+    phrase = " ".join(table.lower[i:end])
+    message = f"'{phrase}' is a keyphrase pasted into this sentence in Title Case; delete it"
+    evidence = {"phrase_words": end - i, "junction_bigram": 0.0}
+    return make_finding(doc, "SEO102", start, stop, message, suggestion="", evidence=evidence)
+
+
+def _repeated_pastes(
+    doc: Document,
+    table: WordTable,
+    finder: InsertionFinder,
+    lex: Lexicon,
+    lower_topic: frozenset[str],
+    taken: list[tuple[int, int]],
+) -> list[Finding]:
+    """The Title Case runs without a search word pasted ``MIN_REPEATED`` times (module docstring)."""
+    places: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(1, len(table)):
+        if not _opens_paste(table, finder, lex, i):
+            continue
+        end = _title_run_end(table, finder, i)
+        if end is None or end - i < MIN_RUN:
+            continue
+        words = tuple(table.lower[i:end])
+        if query_shaped(words, lex.stopwords, lex) and not lower_topic.isdisjoint(words):
+            places[words].append(i)
+    found = []
+    headings = _heading_texts(table)
+    for words, starts in places.items():
+        if any(f" {' '.join(words)} " in heading for heading in headings):
+            continue  # a reference to a section of the page
+        reading_on = sum(1 for i in starts if finder._leaves_sentence_whole(i, i + len(words)))
+        if len(starts) < MIN_REPEATED or reading_on < len(starts) - 1:
+            continue
+        for i in starts:
+            start, stop = table.span(i, len(words))
+            if not overlaps(taken, start, stop):
+                taken.append((start, stop))
+                found.append(_paste_finding(doc, table, i, i + len(words)))
+    return found
+
+
+def _heading_texts(table: WordTable) -> list[str]:
+    """The lower-case words of each heading and title, space-padded for whole-word matching."""
+    words_of: dict[int, list[str]] = defaultdict(list)
+    for position, word in enumerate(table.words):
+        if word.block in table.heading_blocks:
+            words_of[word.block].append(table.lower[position])
+    return [f" {' '.join(words)} " for words in words_of.values()]
+
+
+def _title_run_end(table: WordTable, finder: InsertionFinder, i: int) -> int | None:
+    """The end of the run of common words in Title Case opening at ``i``; None when the capitals
+    run on into a longer name or title."""
+    run = i + 1
+    limit = min(table.sentence_end[i], i + MAX_PHRASE)
+    while run < limit and not finder._gap(run - 1, run) and _in_title_case(table, finder, run):
+        run += 1
+    if run < table.sentence_end[i] and table.words[run].text[:1].isupper():
+        return None
+    return run
 
 
 def _topic_in_lower_case(table: WordTable, topic: frozenset[str]) -> frozenset[str]:
@@ -82,6 +155,8 @@ def _topic_in_lower_case(table: WordTable, topic: frozenset[str]) -> frozenset[s
 
 def _opens_paste(table: WordTable, finder: InsertionFinder, lex: Lexicon, i: int) -> bool:
     """A common capitalised word right after a lower-case content word that is no bare verb."""
+    if not table.words[i].text[:1].isupper():  # most words: the cheapest test first
+        return False
     if i == table.sentence_start[i] or table.in_heading(i) or finder._gap(i - 1, i):
         return False
     before = table.words[i - 1]
@@ -96,14 +171,11 @@ def _query_end(
     table: WordTable, finder: InsertionFinder, lex: Lexicon, i: int, lower_topic: frozenset[str]
 ) -> int | None:
     """The end of the longest Title Case query starting at ``i``, or None."""
-    run = i + 1
-    limit = min(table.sentence_end[i], i + MAX_PHRASE)
-    while run < limit and not finder._gap(run - 1, run) and _in_title_case(table, finder, run):
-        run += 1
+    run = _title_run_end(table, finder, i)
+    if run is None:
+        return None
     if run == i + 1 and _appended_in_sentence_case(table, finder, i):
         run = table.sentence_end[i]  # "... the same lot Affordable capital gains."
-    if run < table.sentence_end[i] and table.words[run].text[:1].isupper():
-        return None  # the capitals run on: a longer name or a title
     for end in range(run, i + MIN_RUN - 1, -1):
         words = tuple(table.lower[i:end])
         if (

@@ -91,7 +91,12 @@ class Thread:
 
 
 def find_thread(doc: Document) -> Thread | None:
-    """The page's comment thread, or None when it has none."""
+    """The page's comment thread, or None when it has none (found once per document: several
+    detectors ask)."""
+    return doc.derived("comment_thread", _find_thread)
+
+
+def _find_thread(doc: Document) -> Thread | None:
     blocks = [doc.blocks[i] for i in doc.prose_blocks]
     texts = [_plain(doc.text[b.start : b.end]) for b in blocks]
     first, heading = _thread_start(blocks, texts)

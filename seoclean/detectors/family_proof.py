@@ -73,6 +73,27 @@ def _query_headings_vary_a_topic(headings: set[tuple[str, ...]], lex: Lexicon) -
     return len(sharing_a_topic_word(tagged, lex.stopwords)) >= MIN_UNCONFIRMED
 
 
+def tagged_queries_vary_a_topic(found: list[Finding], lex: Lexicon) -> bool:
+    """Phrases found by their shape, each tagged as a query (a query tail such as "near me" or
+    "for sale", or two search modifiers), wherever they stand: two that vary one topic word
+    ("## Mulch Free Shipping" over one section, "... thin beds mulch for sale." in another), or
+    one of bare search words found at two places ("### Affordable Python Open Now" over two
+    sections). A shop's "## Free Shipping" and "Same day delivery" share no topic word, and a
+    heading a writer repeats reads as a phrase ("## Delivery in the UK"), not as a query."""
+    tagged = [words for words in (phrase_words(f.text) for f in found) if query_tagged(words)]
+    if len(sharing_a_topic_word(set(tagged), lex.stopwords)) >= MIN_UNCONFIRMED:
+        return True
+    counts = Counter(tagged)
+    return any(n >= MIN_UNCONFIRMED and _bare_query(words, lex.stopwords) for words, n in counts.items())
+
+
+def _bare_query(words: tuple[str, ...], stopwords: frozenset[str]) -> bool:
+    """A topic word and search modifiers, with no function word but a modifier's own ("near me")."""
+    modifier_words = {part for modifier in query_modifiers(words) for part in modifier.split()}
+    rest = [w for w in words if w not in modifier_words]
+    return bool(rest) and not stopwords.intersection(rest)
+
+
 def _headlined(weak: list[Finding], slots: Slots) -> bool:
     """A phrase of three or more words found by its shape in sentence case that the page's title
     holds in Title Case ("... the carrots are soft Cheap red lentil coupon." under "# Inside Scoop

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from seoclean.detectors.confirmed_echoes import confirmed_copies
 from seoclean.detectors.family_findings import echoes, overlaps, planted_phrases, slot_finding
-from seoclean.detectors.family_proof import family_confirmed, plain_query
+from seoclean.detectors.family_proof import family_confirmed, plain_query, tagged_queries_vary_a_topic
 from seoclean.detectors.family_wedges import head_words, reported_phrases, wedged_variants
 from seoclean.detectors.keyword_insertions import InsertionFinder
 from seoclean.detectors.keyword_lists import keyword_lists, loose_keyword_lists, pasted_lists
@@ -162,7 +162,11 @@ def _shaped_phrases(
     then the phrases of search words the page repeats, wedged into its sentences."""
     weak, joining, tails, headings = _shaped_slots(page, seeds)
     _shaped_sentences(page, weak, joining)
-    if not (confirmed or family_confirmed(weak, tails, headings, page.slots, page.lex)):
+    if not (
+        confirmed
+        or family_confirmed(weak, tails, headings, page.slots, page.lex)
+        or tagged_queries_vary_a_topic(weak + joining, page.lex)
+    ):
         weak, joining = _topic_queries_cut_off(page), []
         if not weak:
             return []
@@ -202,8 +206,10 @@ def _shaped_slots(page: _Page, seeds: set[tuple[str, ...]]) -> tuple[list[Findin
     ``echoes``, which takes only the seed.
 
     Headings, list items and the phrases only a modifier's own function words make query-shaped
-    ("top rated ...", "same day ...") never confirm the stuffing themselves ("## Free Shipping"
-    and "## Same Day Delivery" on a shop page); they only join a page shown to be stuffed."""
+    ("top rated ...", "same day ...") do not confirm the stuffing by themselves ("## Free Shipping"
+    and "## Same Day Delivery" on a shop page); they join a page shown to be stuffed, or confirm
+    it as tagged queries that vary one topic or stand at two places
+    (``family_proof.tagged_queries_vary_a_topic``)."""
     weak: list[Finding] = []
     joining: list[Finding] = []
     tails: set[tuple[str, ...]] = set()

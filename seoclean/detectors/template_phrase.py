@@ -182,8 +182,17 @@ def _phrase_shaped(phrase: tuple[str, ...], stopwords: frozenset[str]) -> bool:
 
 
 def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+    size, first, at = len(phrase), phrase[0], 0
+    last = len(words) - size  # the last index a phrase can start at
+    while at <= last:  # jump between occurrences of the first word (list.index runs in C)
+        try:
+            at = words.index(first, at, last + 1)
+        except ValueError:
+            return False
+        if tuple(words[at : at + size]) == phrase:
+            return True
+        at += 1
+    return False
 
 
 def _sentence_words(doc: Document, sentence: Sentence) -> list[str]:

@@ -7,6 +7,7 @@ line and column in the file the editor opened.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -64,13 +65,20 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
     return (data if isinstance(data, dict) else {}), match.end()
 
 
-def _blocks(text: str, body_start: int) -> list[Block]:
+@functools.cache
+def _parser():
+    """One CommonMark parser (tables on) for every document: building one costs as much as parsing
+    a short page, and parsing does not change it."""
     from markdown_it import MarkdownIt
 
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _blocks(text: str, body_start: int) -> list[Block]:
     index = LineIndex(text)
     first_body_line = index.line_col(body_start)[0] - 1 if body_start else 0
     lines = text.split("\n")
-    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(lines[first_body_line:]))
+    tokens = _parser().parse("\n".join(lines[first_body_line:]))
     blocks: list[Block] = []
     in_list_item = in_quote = 0
     for token in tokens:

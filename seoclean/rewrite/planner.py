@@ -10,7 +10,8 @@
   a block is a pull quote and stays, and a repeated line the boilerplate rules call page chrome is
   left to the boilerplate policy. Copies tacked on one after the other become one deletion,
   repaired as one. On a page with no other spam, a reference page's note said under several of
-  its entries ("This is a read-only attribute.") stays: ``repeat_policy``.
+  its entries ("This is a read-only attribute.") stays, as do a table of contents repeated in a
+  sidebar and the fields list entries share (a bibliography's publishers): ``repeat_policy``.
 - Boilerplate (SEO3xx): deleted on pages that carry platform lines (report-abuse links, "powered
   by"/"create your own free blog" host footers: ``evidence["platform"]``), which mark a post on a
   spam platform. Ordinary site chrome on a legitimate page (menus, share buttons, newsletter

@@ -17,13 +17,25 @@ A copy is therefore kept only when the page shows the shape of a reference page
 (``MIN_ENTRY_HEADS`` entry heads of one form), the copy and its original each sit under an entry
 head with no heading in between, under two different heads of the same form (indentation, list
 marker, how the head ends), both end their lines or neither does (a note closes each entry
-alike), and the copy is no entry head itself. Titles said again (SEO405) are never a note, and a page
-that shows other spam gets no benefit of the doubt (the planner's call).
+alike; a paragraph copy ends its line whatever its original goes on to say), and the copy is no
+entry head itself. Heads marked as definitions (a permalink "¶", an AsciiDoc "::") are one series
+at any depth: a class's methods under a module's functions. Unmarked names on consecutive lines
+with no text of their own are a list of values inside an entry, not entry heads. Titles said again
+(SEO405) are never a note, and a page that shows other spam gets no benefit of the doubt (the
+planner's call).
+
+Three other kinds of repeat are any page's structure, which ``clean`` keeps on the same terms
+(``without_entry_notes``): a list item naming a heading of the page is an entry of its table of contents or breadcrumb
+trail, shown again in a sidebar (``navigation_entries``); a line of a list entry of several lines
+that another entry has too is a field the entries share, the publisher of two books in a
+bibliography or step 7 of two parallel procedures (``list_entry_fields``); the source named
+after each of two quotations from it (``quotation_sources``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,6 +48,10 @@ ENTRY_NOTE_RULES = frozenset({"SEO402", "SEO403", "SEO404", "SEO406"})  # not SE
 MIN_ENTRY_HEADS = 5  # a page with fewer entry heads is no reference page
 HEAD_MAX_WORDS = 8  # a head no permalink or "::" marks is a name, maybe with a few arguments, not prose
 _TERMINAL = (".", "!", "?", ";", ",")
+_DEFINITION_ENDINGS = ("::", "¶")
+_ATTRIBUTION_DASHES = ("–", "—", "―")
+_CLOSING_QUOTES = ("”", '"', "»", "’")
+_LINE_RULES = frozenset({"SEO402", "SEO406"})  # a repeated line, a repeated sentence
 _LIST_MARKER_RE = re.compile(r"^(\s*)((?:[-*+•]|\d+[.)])\s+)?")
 _HEADING_RE = re.compile(r"^#{1,6}\s", re.MULTILINE)
 _UNDERLINE_RE = re.compile(r"^\s*([-~=^])\1{2,}\s*$")
@@ -58,7 +74,7 @@ class EntryHeads:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        heads = list(_entry_heads(text))
+        heads = _without_name_lists(text, list(_entry_heads(text)))
         # a series of entries is a form many heads share; a lone line of that look is prose
         # opening with a name ("If XATTR_CREATE is given, ...") or a sub-list of constants
         forms = Counter(head.form for head in heads)
@@ -81,21 +97,27 @@ class EntryHeads:
         section = bisect.bisect_right(self._sections, offset)
         return None if section and self._sections[section - 1] > head.start else head
 
-    def note_of_entries(self, copy_start: int, original_start: int, copy_text: str) -> bool:
+    def note_of_entries(self, copy_start: int, original_start: int, copy_text: str, *, sentence: bool = True) -> bool:
         """Whether a copy and its original are each under an entry head, two different heads of
-        one form, both end their lines or neither does (a note closes each entry alike; a paste
-        stands where it landed), and the copy is no head itself."""
+        one form, a repeated sentence ends its line in both places or in neither (a note closes
+        each entry alike; a paste stands where it landed), and the copy is no head itself. A
+        paragraph copy (``sentence=False``) ends its line by being a paragraph: its original may go
+        on with sentences the copy left out."""
         said = copy_text.strip()
         if _is_head(said, ""):
             return False
         copy_start += len(copy_text) - len(copy_text.lstrip())
         verbatim = self.text.startswith(said, original_start)  # a near-copy's original is worded otherwise
-        if verbatim and self._ends_line(copy_start + len(said)) != self._ends_line(original_start + len(said)):
+        if (
+            sentence
+            and verbatim
+            and self._ends_line(copy_start + len(said)) != self._ends_line(original_start + len(said))
+        ):
             return False
         mine, theirs = self.head_above(copy_start), self.head_above(original_start)
         if mine is None or theirs is None or mine.start == theirs.start:
             return False
-        return mine.form == theirs.form
+        return _same_series(mine.form, theirs.form)
 
     def _ends_line(self, offset: int) -> bool:
         end = self.text.find("\n", offset)
@@ -114,15 +136,114 @@ def entry_notes(doc: Document, copies: Iterable[Finding]) -> set[int]:
     kept = set()
     for finding in copies:
         original = _original_start(doc, finding)
-        if original is not None and heads.note_of_entries(finding.start, original, finding.text):
+        sentence = finding.rule == "SEO406"
+        if original is not None and heads.note_of_entries(finding.start, original, finding.text, sentence=sentence):
+            kept.add(id(finding))
+    return kept
+
+
+def navigation_entries(doc: Document, copies: Iterable[Finding]) -> set[int]:
+    """Ids of repeated lines (SEO402) that are list items naming a heading of the page: the
+    entries of a table of contents and of a breadcrumb trail ("- spwd — The shadow password
+    database" under "# spwd — The shadow password database¶"), which a documentation page shows
+    at its top and again in its sidebar. They are the page's navigation, not a pasted line. A
+    list names a heading once: the same entry right below itself was doubled, unless it is the
+    page's title, which ends the breadcrumb trail and opens the table of contents after it; and
+    never on the very next line of a tight list."""
+    headings = [_label(doc.text[b.start : b.end]) for b in doc.blocks if b.kind in ("heading", "title")]
+    title = headings[0] if headings else ""
+    kept = set()
+    for finding in copies:
+        said, label = finding.text.strip(), _label(finding.text)
+        if finding.rule != "SEO402" or not label or label not in headings:
+            continue
+        if not _is_list_item(doc, finding.start, finding.text) or _right_below_itself(doc.text, finding.start, said):
+            continue
+        if label == title or not _next_entry_of_its_original(doc.text, finding.start, said):
+            kept.add(id(finding))
+    return kept
+
+
+def list_entry_fields(doc: Document, copies: Iterable[Finding]) -> set[int]:
+    """Ids of repeated lines (SEO402, or SEO406 sentences standing as lines) that are one line of a
+    list item of several lines, as their originals are of another item: entries of a list say the
+    same things field by field (two books by one author, publisher or journal in a bibliography,
+    step 7 of two parallel procedures). A pasted line stands on its own, not inside a list entry
+    like its original."""
+    kept = set()
+    for finding in copies:
+        if finding.rule not in _LINE_RULES or not _whole_line(doc.text, finding.start, finding.end):
+            continue
+        original = _original_start(doc, finding)
+        if original is None:
+            continue
+        mine, theirs = _item_of(doc, finding.start, finding.text), _item_of(doc, original, finding.text)
+        if mine is not None and theirs is not None and mine != theirs:
+            kept.add(id(finding))
+    return kept
+
+
+def quotation_sources(doc: Document, copies: Iterable[Finding]) -> set[int]:
+    """Ids of repeated sentences (SEO406) that name the source of the quotation they follow
+    ('... at school.” – excerpt from the specification.'): two quotations from one source each
+    cite it, as a bibliography would."""
+    kept = set()
+    for finding in copies:
+        if finding.rule != "SEO406" or finding.text.strip()[:1] not in _ATTRIBUTION_DASHES:
+            continue
+        if doc.text[max(0, finding.start - 8) : finding.start].rstrip().endswith(_CLOSING_QUOTES):
             kept.add(id(finding))
     return kept
 
 
 def without_entry_notes(doc: Document, copies: list[Finding]) -> list[Finding]:
-    """``copies`` less the notes a reference page says under each of its entries."""
-    notes = entry_notes(doc, copies)
-    return [f for f in copies if id(f) not in notes]
+    """``copies`` less the notes a reference page says under each of its entries, the entries
+    of its navigation lists, the fields its list entries share and the sources of its quotations."""
+    kept = entry_notes(doc, copies) | navigation_entries(doc, copies) | list_entry_fields(doc, copies)
+    kept |= quotation_sources(doc, copies)
+    return [f for f in copies if id(f) not in kept]
+
+
+def _right_below_itself(text: str, start: int, said: str) -> bool:
+    """Whether the line before the one at ``start`` says ``said`` too, with no blank line between."""
+    previous = text.rfind(said, 0, start)
+    return previous >= 0 and text.count("\n", previous + len(said), start) <= 1
+
+
+def _next_entry_of_its_original(text: str, start: int, said: str) -> bool:
+    """Whether the line before the one at ``start``, blank lines aside, says ``said`` too."""
+    previous = text.rfind(said, 0, start)
+    return previous >= 0 and not text[previous + len(said) : start].strip()
+
+
+def _label(text: str) -> str:
+    """A heading's or list entry's words, without its markers: "# Title¶" and "- Title" alike."""
+    body = text.strip().lstrip("#").strip()
+    body = body[_LIST_MARKER_RE.match(body).end() :]
+    return " ".join(body.rstrip("¶»#: ").split()).casefold()
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end : len(text) if line_end < 0 else line_end].strip()
+
+
+def _item_of(doc: Document, start: int, text: str) -> tuple[int, int] | None:
+    """The span of the list item of several lines that holds the line at ``start`` as one of them
+    (None: the line is no part of such an item, or is the whole item)."""
+    said = text.strip()
+    start += len(text) - len(text.lstrip())
+    block = doc.block_at(start)
+    if block is None or block.kind != "list_item" or "\n" not in doc.text[block.start : block.end].strip():
+        return None
+    whole = doc.text[block.start : block.end].strip()
+    return None if whole == said else (block.start, block.end)
+
+
+def _is_list_item(doc: Document, start: int, text: str) -> bool:
+    block = doc.block_at(start + len(text) - len(text.lstrip()))
+    return (block is not None and block.kind == "list_item") or bool(_LIST_MARKER_RE.match(text.strip()).group(2))
 
 
 def _original_start(doc: Document, finding: Finding) -> int | None:
@@ -151,6 +272,18 @@ def _entry_heads(text: str) -> Iterable[_Head]:
         elif not line.strip():
             previous = ""
         offset += len(line) + 1
+
+
+def _without_name_lists(text: str, heads: list[_Head]) -> list[_Head]:
+    """``heads`` less the lines of a list of names: unmarked heads of one form on consecutive
+    lines, with no text of their own ("  - stat.S_IRUSR" over "  - stat.S_IWUSR"), are the values
+    an entry lists, not entries; the entry's text after them is still its head's."""
+    listed = set()
+    for above, below in itertools.pairwise(heads):
+        consecutive = text.count("\n", above.start, below.start) == 1
+        if consecutive and above.form == below.form and above.form[2] not in _DEFINITION_ENDINGS:
+            listed |= {above.start, below.start}
+    return [head for head in heads if head.start not in listed]
 
 
 def _is_head(line: str, previous: str) -> bool:
@@ -184,6 +317,13 @@ def _underlined_name(line: str, below: list[str]) -> bool:
     return len(words) == 1 and words[0][:1].islower() and bool(below) and bool(_UNDERLINE_RE.match(below[0]))
 
 
+def _same_series(mine: tuple, theirs: tuple) -> bool:
+    """Whether two head forms are entries of one reference: the same form, or both marked as
+    definitions alike at any depth (a class's methods, "  - load()¶", under module functions,
+    "- pickle.load(file)¶": a permalink or "::" marks an entry wherever it stands)."""
+    return mine == theirs or (mine[2] in _DEFINITION_ENDINGS and mine[2] == theirs[2])
+
+
 def _form(line: str) -> tuple:
     """What entry heads of one series share: indentation, list marker and how the head ends
     ("- os.getpid()¶" and "- os.environ¶", "`GIT_DIR`::" and "--bare::")."""
@@ -195,4 +335,13 @@ def _form(line: str) -> tuple:
     return indent, bullet, ending
 
 
-__all__ = ["ENTRY_NOTE_RULES", "MIN_ENTRY_HEADS", "EntryHeads", "entry_notes", "without_entry_notes"]
+__all__ = [
+    "ENTRY_NOTE_RULES",
+    "MIN_ENTRY_HEADS",
+    "EntryHeads",
+    "entry_notes",
+    "list_entry_fields",
+    "navigation_entries",
+    "quotation_sources",
+    "without_entry_notes",
+]
