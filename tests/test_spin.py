@@ -103,6 +103,27 @@ def test_seo201_technical_words_whose_pairs_the_bigram_data_lacks_are_left_alone
     assert [f for f in findings(text) if f.rule == "SEO201"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "The log lists the commits on the current branch, newest first. Each entry shows the author, the "
+            "date and the message. To see only the commits that touch one file, name the file after two "
+            "dashes. Three commits are shown along with their titles."
+        ),
+        (
+            "When the merge stops with conflicts, the tool shows the commits on both sides. You can then pick "
+            "the changes you want and record a new commit."
+        ),
+    ],
+)
+def test_seo201_a_term_of_art_that_breaks_a_pair_is_left_alone_when_it_reads_as_the_writers(text):
+    # "the commits": the tags know "commits" as a verb only, so the pair breaks the grammar and
+    # "places" would fix it; but the substitution model, weighing the writer's choice against a
+    # spinner's in context, finds no swap (the page repeats the word, its neighbours are plain).
+    assert [f for f in findings(text) if f.rule == "SEO201"] == []
+
+
 # -- SEO202 inconsistent-synonyms --------------------------------------------------------------
 def test_seo202_synonyms_in_one_frame_point_at_the_original():
     text = (
@@ -136,6 +157,17 @@ def test_seo202_a_variant_the_writer_repeats_more_often_than_the_original_is_lef
         "See a doctor if your deeper back pain lasts."
     )
     assert [f.text for f in findings(spun) if f.rule == "SEO202"] == ["deeper", "deeper"]
+
+
+def test_seo202_a_writer_contrasting_two_synonyms_in_one_frame_is_left_alone():
+    # "original" and "new" share a thesaurus entry and the frame "the _ branch", and "original
+    # branch" is missing from the reference pairs; but the writer contrasts them on purpose, and
+    # nothing else on the page reads as a swap.
+    text = (
+        "After the rebase you can still recover the original branch from the reflog. The new branch keeps "
+        "your changes on top of the upstream work."
+    )
+    assert [f for f in findings(text) if f.rule == "SEO202"] == []
 
 
 # -- SEO203 multiword-substitute ---------------------------------------------------------------
@@ -179,6 +211,55 @@ def test_seo204_a_common_word_capitalised_mid_sentence():
 )
 def test_seo204_expected_capitals_are_left_alone(text):
     assert_silent(text)
+
+
+# A page long enough to show its own substitution rate, written plainly: no swaps at all.
+HONEST_CHECKLIST = (
+    "Before you deploy the application, read through this checklist. Most of the settings it mentions "
+    "have safe defaults for development, but a public site needs different values.\n"
+    "Put the application behind a Web server such as a reverse proxy, and let the proxy serve the static "
+    "files. The application itself should only answer requests for pages.\n"
+    "Keep the secret key out of the source tree. Load it from an environment variable or a file that only"
+    " the service account can read, and rotate it when someone leaves the team.\n"
+    "Turn off the debug mode. With debug mode on, every error page shows the settings, the local "
+    "variables of each frame and the full path of every file on the server.\n"
+    "The health check returns True when the database answers within two seconds, so the load balancer can"
+    " take a slow machine out of the pool until it recovers.\n"
+    "Set up logging to a file that is rotated every night, and send the errors to an address that "
+    "somebody actually reads. Test the whole setup on a staging machine first.\n"
+    "Back up the database every day and keep the copies in another building. A backup you have never "
+    "restored is only a hope, so restore one to a spare machine each month and check that the site "
+    "starts.\n"
+    "Write down every step of the release in a short document that lives next to the code. When something"
+    " goes wrong at night, the person on call should not have to remember how the last release was "
+    "done.\n"
+    "Give each person on the team their own account on the servers, and remove the account on the day "
+    "they leave. Shared passwords end up in chat logs and old laptops, and nobody can tell who changed "
+    "what.\n"
+    "Watch the disk space on every machine. Logs, uploads and old releases fill a disk slowly, and the "
+    "day it is full the site stops taking orders without a clear error.\n"
+    "Make the error pages plain and friendly. A visitor who hits a broken link should see a short message"
+    " and a way back to the home page, not a stack trace.\n"
+    "Check the time zone of the servers and of the database. Store every date in one zone and convert it "
+    "only when you show it to a person, or the reports will disagree by an hour twice a year.\n"
+    "Limit how many requests one address can make in a minute. A single script that asks for the same "
+    "page again and again can slow the site down for everyone else.\n"
+    "Read the release notes of every library before you upgrade it, and upgrade one library at a time, so"
+    " that when a test fails you know which change broke it.\n"
+    "Keep a list of every service the site depends on, with the name of the person who can fix each one. "
+    "When the mail service or the payment service is down, that list saves an hour.\n"
+    "Run the tests on every change before it reaches the main branch. A test that fails now and then is "
+    "worse than no test at all, so fix it or remove it the same week.\n"
+)
+
+
+def test_seo204_conventional_capitals_on_a_page_that_reads_as_written_are_left_alone():
+    # "a Web server", "returns True": a writer's conventions. On a page whose other words show a
+    # substitution rate below clean text's, a capital mid-sentence is not a spinner's trace; the
+    # same capitals in a short text, which cannot show its rate, are still reported.
+    assert [f.text for f in findings(HONEST_CHECKLIST) if f.rule == "SEO204"] == []
+    short = "Put the application behind a Web server. The health check returns True when the database answers."
+    assert [f.text for f in findings(short) if f.rule == "SEO204"] == ["Web", "True"]
 
 
 def test_seo204_allowlisted_brand_names_are_left_alone():

@@ -24,7 +24,9 @@ RULES: tuple[Rule, ...] = (
         'soda"), or the word cannot follow the function word before it at all ("can supporter") while '
         "the synonym can. The synonym is suggested when it also makes a known pair on the word's other "
         "side. Rare words, technical terms and names are left alone unless a fixed phrase or a far "
-        "stronger collocation shows the swap; so is wording the document repeats with the same neighbour. "
+        "stronger collocation shows the swap; so is wording the document repeats with the same neighbour, "
+        "and a word the substitution model below finds a natural choice in its place (a writer's jargon, "
+        '"the commits" on a page about git, breaks pairs too). '
         "Also reported: a word that is likelier a spinner's substitute for one of its thesaurus synonyms "
         "than the writer's choice, weighing its rarity, how the synonym would fit its neighbours and how "
         "many of the document's other words look substituted (spinners replace a share of every page, "
@@ -43,7 +45,9 @@ RULES: tuple[Rule, ...] = (
         details="Variants are words that share a neighbour in the document and are synonyms of each other "
         "in the thesaurus. The variant that forms a known collocation with the shared neighbour is the "
         "original and is suggested; variants that are themselves known collocations are deliberate "
-        'variation ("large company", "big company") and are not reported. Also reported: a word the '
+        'variation ("large company", "big company") and are not reported, nor a variant the substitution '
+        'model finds a natural choice in its place ("the original branch" beside "the new branch"), unless '
+        "both variants fill the frame twice or more. Also reported: a word the "
         "document uses once while a far commoner thesaurus synonym of it appears elsewhere in the document "
         "and fits its neighbours, when the document's other words also look substituted.",
     ),
@@ -76,7 +80,9 @@ RULES: tuple[Rule, ...] = (
         details="Not reported at the start of a sentence, after a colon, quote or bracket, in headings "
         "and title-case lines, inside runs of capitalised words (names, titles), for words that are "
         "usually proper names (months, places, nationalities, by WordNet), for words the document "
-        "capitalises consistently, or for allowlisted terms.",
+        "capitalises consistently, or for allowlisted terms; nor on a page long enough to show that its "
+        'other words read as written, not spun, where such capitals are conventions ("a Web server", '
+        '"returns True") or referenced titles.',
     ),
     Rule(
         code="SEO205",
