@@ -338,3 +338,146 @@ def test_a_section_entry_doubled_below_itself_in_a_loose_list_still_goes(analyze
     result = clean(doubled, format="markdown", analyzer=analyzer)
     assert result.text.count("- Roster database entries and their fields") == 1
     assert result.text.count("- rota — The duty roster database") == 3
+
+
+# Our own writing, laid out as a manual page lays out commands: each term on its own line, its
+# description hanging below it, indented deeper; the tool is invented.
+HANGING_COMMANDS = """\
+NAME
+    tidewatch - follow a gauge's readings from the command line
+
+COMMANDS
+    Commands are typed at the prompt and act on the gauge that is open.
+
+    mark [reading]
+                Mark a reading so that later reports start from it. Marks are
+                kept when the gauge is closed and can be cleared with the
+                "unmark" command.
+
+    mark [gauge]:[reading]
+                Mark a reading so that later reports start from it. Marks are
+                kept when the gauge is closed and can be cleared with the
+                "unmark" command.
+
+                This is done for a reading of another gauge.
+
+    unmark [reading]
+                Clear the mark so that later reports start from the first
+                reading again.
+
+    unmark [gauge]:[reading]
+                Clear the mark so that later reports start from the first
+                reading again.
+
+                This is done for a reading of another gauge.
+
+    follow gauge
+                Open a gauge and print each new reading as it arrives.
+
+    Debugger Style Layout
+      These sections are laid out the same way in every manual.
+"""
+
+
+def test_the_same_description_under_two_hanging_commands_stays(analyzer):
+    result = clean(HANGING_COMMANDS, format="text", analyzer=analyzer)
+    assert result.edits == () and result.text == HANGING_COMMANDS
+
+
+def test_hanging_terms_are_entry_heads_and_headings_or_code_are_not():
+    page = HANGING_COMMANDS + "\n    if (level > 3)\n            ...\n"
+    lines = [page[h.start :].split("\n", 1)[0].strip() for h in EntryHeads(page).heads]
+    assert lines == [
+        "mark [reading]",
+        "mark [gauge]:[reading]",
+        "unmark [reading]",
+        "unmark [gauge]:[reading]",
+        "follow gauge",
+    ]
+
+
+def test_the_introduction_pasted_under_a_hanging_command_still_goes(analyzer):
+    intro = "Commands are typed at the prompt and act on the gauge that is open."
+    spam = HANGING_COMMANDS.replace(
+        "print each new reading as it arrives.", f"print each new reading as it arrives.\n\n                {intro}"
+    )
+    result = clean(spam, format="text", analyzer=analyzer)
+    assert intro not in result.text[result.text.index("follow gauge") :]
+
+
+# Our own writing, shaped like a Sphinx reference rendered as text with its lines joined anywhere:
+# the notes "Cells past ..." and "Rows of ..." end a line under ``Reader.load`` but go on mid-line
+# under ``lattice.load``; the library is invented.
+JOINED_ENTRIES = """\
+lattice.io — Reading and writing grids
+- lattice.load(file, *, strict=True)¶
+- Read the stored grid from the open file object file and return the rebuilt grid of cells
+described therein. The format of the file is detected automatically, so no format argument is needed. Cells past the last row of the grid are ignored. Rows of unequal length are padded with empty cells. Arguments file and strict
+have the same meaning as in the Reader constructor.
+- lattice.loads(data, *, strict=True)¶
+- Return the rebuilt grid of cells described by the bytes object data.
+- lattice.dump(grid, file)¶
+- Write the grid to the open file object file, one row of cells per line.
+- lattice.dumps(grid)¶
+- Return the grid as a bytes object instead of writing it to a file.
+- class lattice.Reader(file, *, strict=True)¶
+- This takes a binary file for reading a stored grid.
+  - load()¶
+  - Read the stored grid from the open file object given in the constructor, and return the rebuilt grid of cells described therein. Cells past the last row of the grid are ignored. Rows of unequal length are padded with empty cells.
+  - close()¶
+  - Close the file object given in the constructor.
+"""
+
+
+def test_a_note_ending_its_line_in_one_like_entry_only_stays(analyzer):
+    result = clean(JOINED_ENTRIES, format="text", analyzer=analyzer)
+    assert result.edits == () and result.text == JOINED_ENTRIES
+
+
+def test_notes_pasted_beside_other_words_in_joined_text_still_go(analyzer):
+    rows = "Rows of unequal length are padded with empty cells."
+    detected = "The format of the file is detected automatically, so no format argument is needed."
+    page = JOINED_ENTRIES.replace(f" {rows}\n  - close()", "\n  - close()")
+    spam = page.replace("given in the constructor.", f"given in the constructor. {rows}")
+    spam = spam.replace("instead of writing it to a file.", f"instead of writing it to a file. {detected}")
+    result = clean(spam, format="text", analyzer=analyzer)
+    assert result.text == page
+
+
+# Our own writing, shaped like an AsciiDoc list of capabilities whose terms are quoted words; the
+# tool and its harbour are invented.
+QUOTED_TERMS = """\
+Capabilities
+~~~~~~~~~~~~
+
+'unload'::
+\tCan find the ships in port and move the crates standing
+\ton their decks to the local yard. The helper must keep the
+\tgate open until the last lorry leaves.
+\tEach order is answered with a blank line once it is done.
+
+'load'::
+\tCan stack local crates and the pallets packed
+\twith them onto new or waiting ships.
+
+'weigh'::
+\tCan read the cargo of each ship in port as a
+\tplain weight sheet. The helper must keep the
+\tgate open until the last lorry leaves.
+\tEach order is answered with a blank line once it is done.
+
+'seal'::
+\tCan print a customs label for every crate
+\tthat leaves the yard.
+
+'moor'::
+\tCan try to reach the harbour office that
+\tassigns the berths.
+"""
+
+
+def test_notes_under_quoted_asciidoc_terms_stay(analyzer):
+    lines = [QUOTED_TERMS[h.start :].split("\n", 1)[0] for h in EntryHeads(QUOTED_TERMS).heads]
+    assert lines == ["'unload'::", "'load'::", "'weigh'::", "'seal'::", "'moor'::"]
+    result = clean(QUOTED_TERMS, format="text", analyzer=analyzer)
+    assert result.edits == () and result.text == QUOTED_TERMS

@@ -17,9 +17,12 @@ A copy is therefore kept only when the page shows the shape of a reference page
 (``MIN_ENTRY_HEADS`` entry heads of one form), the copy and its original each sit under an entry
 head with no heading in between, under two different heads of the same form (indentation, list
 marker, how the head ends), both end their lines or neither does (a note closes each entry
-alike; a paragraph copy ends its line whatever its original goes on to say), and the copy is no
-entry head itself. Heads marked as definitions (a permalink "¶", an AsciiDoc "::") are one series
-at any depth: a class's methods under a module's functions. Unmarked names on consecutive lines
+alike; a paragraph copy ends its line whatever its original goes on to say; where lines are
+wrapped or joined anywhere, two paragraphs that say the same things besides the note will do),
+and the copy is no entry head itself. A term with its description hanging below it, indented
+deeper (a manual page's commands), is an entry head too. Heads marked as definitions (a
+permalink "¶", an AsciiDoc "::") are one series at any depth: a class's methods under a module's
+functions. Unmarked names on consecutive lines
 with no text of their own are a list of values inside an entry, not entry heads. Titles said again
 (SEO405) are never a note, and a page that shows other spam gets no benefit of the doubt (the
 planner's call).
@@ -47,11 +50,18 @@ from seoclean.findings import Finding
 ENTRY_NOTE_RULES = frozenset({"SEO402", "SEO403", "SEO404", "SEO406"})  # not SEO405: a title is no note
 MIN_ENTRY_HEADS = 5  # a page with fewer entry heads is no reference page
 HEAD_MAX_WORDS = 8  # a head no permalink or "::" marks is a name, maybe with a few arguments, not prose
+HANGING_INDENT = 4  # a definition's body hangs this much deeper than its term; a heading's barely
+HANGING_BODY_WORDS = 4  # a definition's body opens a sentence; a line of code is a few tokens
+# two like entries' paragraphs share most of their words besides a note they both say, and more
+# than the few ("file", "object") any two paragraphs of one reference share
+PARALLEL_SHARE = 0.5
+PARALLEL_MIN_SHARED = 6
 _TERMINAL = (".", "!", "?", ";", ",")
 _DEFINITION_ENDINGS = ("::", "¶")
 _ATTRIBUTION_DASHES = ("–", "—", "―")
 _CLOSING_QUOTES = ("”", '"', "»", "’")
 _LINE_RULES = frozenset({"SEO402", "SEO406"})  # a repeated line, a repeated sentence
+_QUOTED_WORD_RE = re.compile(r"^(['`])[\w.-]+\1$")
 _LIST_MARKER_RE = re.compile(r"^(\s*)((?:[-*+•]|\d+[.)])\s+)?")
 _HEADING_RE = re.compile(r"^#{1,6}\s", re.MULTILINE)
 _UNDERLINE_RE = re.compile(r"^\s*([-~=^])\1{2,}\s*$")
@@ -112,12 +122,26 @@ class EntryHeads:
             sentence
             and verbatim
             and self._ends_line(copy_start + len(said)) != self._ends_line(original_start + len(said))
+            and not self._parallel_paragraphs(copy_start, original_start, said)
         ):
             return False
         mine, theirs = self.head_above(copy_start), self.head_above(original_start)
         if mine is None or theirs is None or mine.start == theirs.start:
             return False
         return _same_series(mine.form, theirs.form)
+
+    def _parallel_paragraphs(self, copy_start: int, original_start: int, said: str) -> bool:
+        """Whether the paragraphs holding a sentence and its copy say the same things besides it:
+        at least ``PARALLEL_SHARE`` of the shorter one's words (the sentence aside) and at least
+        ``PARALLEL_MIN_SHARED`` words, as the
+        descriptions of two like entries do ("Read the pickled representation of an object
+        from the open file object ..." under ``pickle.load`` and under ``Unpickler.load``). Where
+        a page's lines are wrapped or joined anywhere, a note need not end its line in both
+        entries; a paste lands beside text that says other things."""
+        mine = _paragraph_words(self.text, copy_start, said)
+        theirs = _paragraph_words(self.text, original_start, said)
+        shared = len(mine & theirs)
+        return shared >= PARALLEL_MIN_SHARED and shared >= PARALLEL_SHARE * min(len(mine), len(theirs))
 
     def _ends_line(self, offset: int) -> bool:
         end = self.text.find("\n", offset)
@@ -223,6 +247,22 @@ def _label(text: str) -> str:
     return " ".join(body.rstrip("¶»#: ").split()).casefold()
 
 
+def _paragraph_words(text: str, offset: int, said: str) -> set[str]:
+    """The distinct words (of four letters or more) of the paragraph holding ``offset``, less
+    those of ``said``: its lines from the last one opening it (after a blank line, or with a list
+    marker) to the next such one."""
+    lines = text.split("\n")
+    index = text.count("\n", 0, offset)
+    first = index
+    while first > 0 and lines[first - 1].strip() and not _LIST_MARKER_RE.match(lines[first]).group(2):
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and lines[last + 1].strip() and not _LIST_MARKER_RE.match(lines[last + 1]).group(2):
+        last += 1
+    paragraph = "\n".join(lines[first : last + 1]).replace(said, " ")
+    return {word.casefold() for word in WORD_RE.findall(paragraph) if len(word) >= 4}
+
+
 def _whole_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -265,7 +305,8 @@ def _entry_heads(text: str) -> Iterable[_Head]:
     previous, offset = "", 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if _is_head(line, previous) or _underlined_name(line, lines[index + 1 : index + 2]):
+        below = lines[index + 1 : index + 2]
+        if _is_head(line, previous) or _underlined_name(line, below) or _hanging_term(line, below, previous):
             yield _Head(offset, _form(line))
         if line.strip() and not _UNDERLINE_RE.match(line):
             previous = line
@@ -296,8 +337,9 @@ def _is_head(line: str, previous: str) -> bool:
         return False
     words = core.split()
     if definition:  # a signature marked as a head may list many parameters
-        # a listed one is an entry ("- exception DeprecationWarning¶"); a heading is marked alike
-        return listed or any(_CODE_NAME_RE.match(word) for word in words[:2])
+        # a listed one is an entry ("- exception DeprecationWarning¶"); a heading is marked alike;
+        # a word in quotes or backticks is in code form whatever it says ("'connect'::")
+        return listed or any(_CODE_NAME_RE.match(word) or _QUOTED_WORD_RE.match(word) for word in words[:2])
     # a name opens a head, after a lowercase keyword maybe ("class email.parser.Parser(...)");
     # a capitalised word opens prose that goes on to name something ("If XATTR_CREATE is ...")
     named = bool(_CODE_NAME_RE.match(words[0])) or (
@@ -315,6 +357,33 @@ def _underlined_name(line: str, below: list[str]) -> bool:
     section heading of prose is worded, capitalised."""
     words = line.split()
     return len(words) == 1 and words[0][:1].islower() and bool(below) and bool(_UNDERLINE_RE.match(below[0]))
+
+
+def _hanging_term(line: str, below: list[str], previous: str) -> bool:
+    """A term of a plain-text definition list, its body hanging below it indented deeper
+    ("    disable [line]" over "                Disable the breakpoint ..."), as manual pages,
+    Pod and ``--help`` output lay out commands and options: standing apart, short, ending no
+    sentence, opening with a lowercase word or a name in code form. A section heading laid out
+    alike is capitalised words ("   Debugger Internal Variables"), its body barely deeper; a line
+    below text indented deeper than itself interrupts that text (a directive, a code line), and a
+    code line over a deeper one is a block of code, its body no sentence."""
+    if not below or not below[0].strip():
+        return False
+    if previous.strip() and (not previous.rstrip().endswith(_TERMINAL) or _indent(previous) > _indent(line)):
+        return False
+    core = line.strip()
+    if not core or core.endswith((*_TERMINAL, ":")) or len(WORD_RE.findall(core)) > HEAD_MAX_WORDS:
+        return False
+    first = core.split()[0]
+    if not (first[:1].islower() or _CODE_NAME_RE.match(first)):
+        return False
+    body = below[0].strip()
+    prose = body[:1].isupper() and len(WORD_RE.findall(body)) >= HANGING_BODY_WORDS
+    return prose and _indent(below[0]) >= _indent(line) + HANGING_INDENT
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
 
 
 def _same_series(mine: tuple, theirs: tuple) -> bool:
