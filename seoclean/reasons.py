@@ -164,12 +164,25 @@ def verdict_reasons(
     spam = score >= threshold
     measures = measure_reasons(names, values, reference, contributions, spam=spam)
     serious = [f for f in findings if f.severity.label != "info"]
+    shown_score, shown_threshold = _distinct(score, threshold)
     if spam:
-        return measures + rule_reasons(serious) or [f"score {score:.2f} is at or above the threshold {threshold:.2f}"]
-    head = f"score {score:.2f} is below the spam threshold {threshold:.2f}"
+        return measures + rule_reasons(serious) or [
+            f"score {shown_score} is at or above the threshold {shown_threshold}"
+        ]
+    head = f"score {shown_score} is below the spam threshold {shown_threshold}"
     if serious:
         return [head + "; these findings were not enough for a spam verdict:"] + rule_reasons(serious)
     return [head + "; the measures look like a clean page"] + measures
+
+
+def _distinct(score: float, threshold: float) -> tuple[str, str]:
+    """Score and threshold with two decimals, or more when two would print a score just under the
+    threshold as equal to it ("score 0.89 is below the spam threshold 0.89")."""
+    for decimals in (2, 3, 4):
+        shown = f"{score:.{decimals}f}", f"{threshold:.{decimals}f}"
+        if shown[0] != shown[1]:
+            break
+    return shown
 
 
 def _number(value: float) -> str:

@@ -149,3 +149,15 @@ def test_every_measure_has_plain_words_for_the_verdict_reasons():
     names = feature_names()
     assert len(names) > 50
     assert [name for name in names if name not in FEATURE_WORDS] == []
+
+
+def test_a_score_just_under_the_threshold_is_not_printed_equal_to_it():
+    import numpy as np
+
+    from seoclean.reasons import verdict_reasons
+
+    empty = np.zeros(0)
+    near = verdict_reasons([], empty, empty, empty, [], score=0.8873, threshold=0.8886)
+    far = verdict_reasons([], empty, empty, empty, [], score=0.12, threshold=0.8886)
+    assert near[0].startswith("score 0.887 is below the spam threshold 0.889")
+    assert far[0].startswith("score 0.12 is below the spam threshold 0.89")
