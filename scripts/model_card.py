@@ -303,13 +303,13 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   the first training of this model (pooled threshold: 5.5% / 5.6% of the shared clean text / HTML
   pages flagged, against 3.6% / 3.9% for the previous model); the rule was chosen before its
   shared figures were computed, and those (above) were not used to change it.
-- New this model: four measures of paragraphs unlike the rest of their article
+- New two models ago: four measures of paragraphs unlike the rest of their article
   (`coherence__min_core_similarity`, `outlier_word_frac`, `off_topic_paragraphs`,
   `off_topic_topics`) for scraped mash-ups, which lifted the test mash-ups flagged from 2.8% to
   13.9%; still the weakest kind.
 
-- New this model: the constraint on `coherence__min_core_similarity` turned the right way (a
-  paragraph less like its article may only raise the score; in the previous model a paragraph
+- New in the previous model: the constraint on `coherence__min_core_similarity` turned the
+  right way (a paragraph less like its article may only raise the score; in the model before it a paragraph
   more like its article could only raise it). New findings feed SEO102 and
   `stuffing__inserted_per_100_words`: the stock sentences around a templated page's keyphrase,
   queries wedged into two sentences, Title Case queries pasted on a page that shows stuffing; and
@@ -325,11 +325,24 @@ HTML) and almost no real spam was. Three changes, none chosen by looking at the 
   second training. Retrainings move these figures by about two points, so the templated target
   is met here by a small margin.
 
-What still fails, read off the tables above: 4.5-5.6% of the real clean articles are flagged,
+- New this model: spin findings of the frame and collocation passes need the substitution
+  model to find the word a plausible substitute, and a capital mid-sentence (SEO204) is left out
+  on pages long enough to show that they read as written (real documentation prose with any
+  SEO2xx finding: 92 -> 14 of 436 pages, `scripts/eval_real_prose.py`); stuffing is confirmed by
+  query-tagged phrases varying one topic word, and Title Case runs pasted three times are
+  reported. Threshold 0.8886, set by the dev-only rule (the pooled rule gave 0.8685): with no dev
+  negative allowed over it, it is the score of the highest dev negative, here the three rows of
+  one honest travel listicle (`travel/016-day-trips-from-madrid`, 0.887, 0.841, 0.830). That put
+  the threshold 0.022 above the previous model's, which costs test recall: spin-only at 15-30%
+  0.862 -> 0.845 (one document of 58 short of the target) and shared templated pages 96.1% ->
+  93.4% / 94.7%. Disclosure: these shared figures were seen after this training; nothing was
+  changed because of them (no retraining, no threshold change).
+
+What still fails, read off the tables above: 4.5-5.0% of the real clean articles are flagged,
 well above the 1% wanted; most of the real comment spam is not flagged; on the test split the
 mash-ups and the boilerplate-only re-posts are mostly missed. Honest listicles of separate
-places or products read as mash-ups to the coherence measures (the dev row that set the first
-training's threshold was one). Comment dumps in other languages get no score.
+places or products read as mash-ups to the coherence measures (the dev rows that set this
+model's threshold are one). Comment dumps in other languages get no score.
 """
 
 
