@@ -108,7 +108,7 @@ def _repeated_pastes(
     for words, starts in places.items():
         if any(f" {' '.join(words)} " in heading for heading in headings):
             continue  # a reference to a section of the page
-        reading_on = sum(1 for i in starts if finder._leaves_sentence_whole(i, i + len(words)))
+        reading_on = sum(1 for i in starts if finder.leaves_sentence_whole(i, i + len(words)))
         if len(starts) < MIN_REPEATED or reading_on < len(starts) - 1:
             continue
         for i in starts:
@@ -133,7 +133,7 @@ def _title_run_end(table: WordTable, finder: InsertionFinder, i: int) -> int | N
     run on into a longer name or title."""
     run = i + 1
     limit = min(table.sentence_end[i], i + MAX_PHRASE)
-    while run < limit and not finder._gap(run - 1, run) and _in_title_case(table, finder, run):
+    while run < limit and not finder.gap(run - 1, run) and _in_title_case(table, finder, run):
         run += 1
     if run < table.sentence_end[i] and table.words[run].text[:1].isupper():
         return None
@@ -157,14 +157,14 @@ def _opens_paste(table: WordTable, finder: InsertionFinder, lex: Lexicon, i: int
     """A common capitalised word right after a lower-case content word that is no bare verb."""
     if not table.words[i].text[:1].isupper():  # most words: the cheapest test first
         return False
-    if i == table.sentence_start[i] or table.in_heading(i) or finder._gap(i - 1, i):
+    if i == table.sentence_start[i] or table.in_heading(i) or finder.gap(i - 1, i):
         return False
     before = table.words[i - 1]
     if not before.text.islower() or before.lower in lex.stopwords or before.lower in MODIFIER_START_WORDS:
         return False
     if bare_verb(lex.tags(before.lower)):
         return False
-    return finder._common_capital(i)
+    return finder.common_capital(i)
 
 
 def _query_end(
@@ -192,7 +192,7 @@ def _appended_in_sentence_case(table: WordTable, finder: InsertionFinder, i: int
     """A capitalised word opening a run of lower-case words that ends the sentence: its end is
     the sentence's, so the paste's bounds are known without Title Case."""
     end = table.sentence_end[i]
-    if not MIN_RUN <= end - i <= MAX_PHRASE or any(finder._gap(k - 1, k) for k in range(i + 1, end)):
+    if not MIN_RUN <= end - i <= MAX_PHRASE or any(finder.gap(k - 1, k) for k in range(i + 1, end)):
         return False
     return all(w.text == w.lower for w in table.words[i + 1 : end])
 
@@ -202,7 +202,7 @@ def _in_title_case(table: WordTable, finder: InsertionFinder, k: int) -> bool:
     word = table.words[k]
     if word.text.isdigit():
         return bool(YEAR_RE.fullmatch(word.text)) or word.text in ("24", "7")
-    return finder._common_capital(k)
+    return finder.common_capital(k)
 
 
 __all__ = ["capital_pastes"]

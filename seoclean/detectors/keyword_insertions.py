@@ -118,9 +118,9 @@ class InsertionFinder:
         table, words = self.table, self.table.words
         if not self._modifiers_between(i, min(i + MAX_PHRASE, table.sentence_end[i])):
             return 0  # every hit below passes `_is_query`, which needs a search modifier within reach
-        if i == table.sentence_start[i] or table.in_heading(i) or self._gap(i - 1, i):
+        if i == table.sentence_start[i] or table.in_heading(i) or self.gap(i - 1, i):
             return 0
-        if self._common_capital(i) and words[i - 1].text[:1].islower():
+        if self.common_capital(i) and words[i - 1].text[:1].islower():
             return self._capitalised(i)
         if words[i].text[:1].islower():
             return self._lowercase(i)
@@ -133,9 +133,9 @@ class InsertionFinder:
         while (
             run < end_of_sentence
             and run - i < MAX_PHRASE
-            and not self._gap(run - 1, run)
+            and not self.gap(run - 1, run)
             and (
-                self._common_capital(run)
+                self.common_capital(run)
                 or (words[run].lower in PHRASE_FUNCTION_WORDS and words[run].text[:1].isupper())
             )
         ):
@@ -143,12 +143,12 @@ class InsertionFinder:
         if run - i >= 2:  # Title Case run; after "the", "of", ... a name, unless a query tail ends it
             if self.lex.is_stopword(self.table.lower[i - 1]) and not self.query_tagged(self._modifiers_between(i, run)):
                 return 0
-            planted = self._leaves_sentence_whole(i, run) and self._is_query(i, run) and not self._verb_object(i, run)
+            planted = self.leaves_sentence_whole(i, run) and self._is_query(i, run) and not self._verb_object(i, run)
             return run - i if planted else 0
         for end in range(i + 2, min(i + MAX_PHRASE, end_of_sentence) + 1):  # Sentence case: find the end
             if any(words[k].text[:1].isupper() for k in range(i + 1, end)):
                 break
-            if self._is_query(i, end) and self._leaves_sentence_whole(i, end, strict=True):
+            if self._is_query(i, end) and self.leaves_sentence_whole(i, end, strict=True):
                 return 0 if self._verb_object(i, end) else end - i
         return 0
 
@@ -168,7 +168,7 @@ class InsertionFinder:
         if self._strength(i, last) < 2:
             return 0  # a window's strength only grows with it: no phrase below reaches 2 either
         for end in range(i + 2, last + 1):
-            if self._gap(end - 2, end - 1):
+            if self.gap(end - 2, end - 1):
                 break
             if self._strength(i, end) < 2 or not self._is_query(i, end):
                 continue  # one search word in lower case is how articles write too
@@ -186,7 +186,7 @@ class InsertionFinder:
         """The phrase's last word never meets the next one, while the words around the phrase
         form a pair at least ``min_join`` common: the sentence reads on without it."""
         lower, lex = self.table.lower, self.lex
-        if self._gap(end - 1, end) or lex.bigram(lower[end - 1], lower[end]) != 0:
+        if self.gap(end - 1, end) or lex.bigram(lower[end - 1], lower[end]) != 0:
             return False
         return lex.bigram(lower[start - 1], lower[end]) >= min_join
 
@@ -198,27 +198,28 @@ class InsertionFinder:
         return lower[start] in rest and self._strength(start + 1, end) >= 2 and self._is_query(start + 1, end)
 
     def _is_query(self, start: int, end: int) -> bool:
-        if not self._modifiers_between(start, end) or any(self._gap(k - 1, k) for k in range(start + 1, end)):
+        if not self._modifiers_between(start, end) or any(self.gap(k - 1, k) for k in range(start + 1, end)):
             return False
         return query_shaped(tuple(self.table.lower[start:end]), self.stopwords, self.lex)
 
-    def _leaves_sentence_whole(self, start: int, end: int, *, strict: bool = False) -> bool:
+    def leaves_sentence_whole(self, start: int, end: int, *, strict: bool = False) -> bool:
         """At the sentence end, or the words on both sides join when the phrase goes."""
         table, lower, lex = self.table, self.table.lower, self.lex
         if end == table.sentence_end[start]:
             return not strict or bool(modifiers_in(tuple(lower[start:end])))
-        if self._gap(end - 1, end) or table.words[end].text[:1].isupper():
+        if self.gap(end - 1, end) or table.words[end].text[:1].isupper():
             return False
         joins = lex.bigram(lower[start - 1], lower[end]) >= MIN_JOIN
         return joins and (not strict or lex.bigram(lower[end - 1], lower[end]) == 0)
 
-    def _common_capital(self, i: int) -> bool:
+    def common_capital(self, i: int) -> bool:
+        """A common word capitalised (not an acronym, nor a word mostly seen in names)."""
         word = self.table.words[i]
         if not word.text[:1].isupper() or word.text.isupper() or len(word.text) < 2:
             return False
         return self.lex.zipf(word.lower) >= MIN_COMMON_ZIPF and self.lex.proper_share(word.lower) <= MAX_PROPER_SHARE
 
-    def _gap(self, left: int, right: int) -> bool:
+    def gap(self, left: int, right: int) -> bool:
         """Punctuation (anything but spaces) between two words."""
         words = self.table.words
         return bool(self.doc.text[words[left].end : words[right].start].strip())
