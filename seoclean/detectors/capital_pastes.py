@@ -59,10 +59,9 @@ def capital_pastes(doc: Document, table: WordTable, lex: Lexicon, taken: list[tu
     lower_topic = _topic_in_lower_case(table, finder.topic)
     corroborated = bool(taken)
     reserved = list(taken)
+    openings = [i for i in range(1, len(table)) if _opens_paste(table, finder, lex, i)]  # both passes read them
     found = []
-    for i in range(1, len(table)):
-        if not _opens_paste(table, finder, lex, i):
-            continue
+    for i in openings:
         end = _query_end(table, finder, lex, i, lower_topic)
         if end is None:
             continue
@@ -73,7 +72,7 @@ def capital_pastes(doc: Document, table: WordTable, lex: Lexicon, taken: list[tu
         found.append(_paste_finding(doc, table, i, end))
     if not (corroborated or len(found) >= MIN_ALONE):
         found, taken[:] = [], reserved
-    return found + _repeated_pastes(doc, table, finder, lex, lower_topic, taken)
+    return found + _repeated_pastes(doc, table, finder, lex, lower_topic, taken, openings)
 
 
 def _paste_finding(doc: Document, table: WordTable, i: int, end: int) -> Finding:
@@ -91,12 +90,12 @@ def _repeated_pastes(
     lex: Lexicon,
     lower_topic: frozenset[str],
     taken: list[tuple[int, int]],
+    openings: list[int],
 ) -> list[Finding]:
-    """The Title Case runs without a search word pasted ``MIN_REPEATED`` times (module docstring)."""
+    """The Title Case runs without a search word pasted ``MIN_REPEATED`` times (module docstring),
+    among the runs opening at ``openings`` (``_opens_paste``)."""
     places: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(1, len(table)):
-        if not _opens_paste(table, finder, lex, i):
-            continue
+    for i in openings:
         end = _title_run_end(table, finder, i)
         if end is None or end - i < MIN_RUN:
             continue
